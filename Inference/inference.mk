@@ -1,0 +1,1 @@
+# Make rules of this subsystem (included by the top-level Makefile).

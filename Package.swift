@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+// Host build of Warden's pure libraries, their tests and the host CLIs.
+// The same library sources are compiled in Embedded mode for the kernel by the Makefile
+// (`make embedded-check`, `make kernel`); nothing here may depend on Foundation.
+import PackageDescription
+
+/// Flags shared by every library target: keep host builds honest about Embedded restrictions.
+let libSettings: [SwiftSetting] = [
+    .enableExperimentalFeature("Extern"),
+    .unsafeFlags(["-Werror", "EmbeddedRestrictions"]),
+]
+
+let package = Package(
+    name: "Warden",
+    products: [
+        .library(name: "Blake3", targets: ["Blake3"]),
+        .library(name: "WasmRuntime", targets: ["WasmRuntime"]),
+        .library(name: "Inference", targets: ["Inference"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
+        .library(name: "KernelCore", targets: ["KernelCore"]),
+        .executable(name: "warden-wasm", targets: ["warden-wasm"]),
+        .executable(name: "warden-infer", targets: ["warden-infer"]),
+        .executable(name: "warden-eval", targets: ["warden-eval"]),
+        .executable(name: "warden-audit", targets: ["warden-audit"]),
+    ],
+    targets: [
+        // MARK: Pure libraries (also compiled in Embedded mode)
+        .target(name: "Blake3", path: "Gateway/Blake3", swiftSettings: libSettings),
+        .target(name: "WasmRuntime", path: "WasmRuntime", exclude: ["CLI"], swiftSettings: libSettings),
+        .target(name: "Inference", path: "Inference", exclude: ["CLI"], swiftSettings: libSettings),
+        .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
+                exclude: ["Blake3", "CLI"], swiftSettings: libSettings),
+        .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
+
+        // MARK: Host CLIs
+        .executableTarget(name: "warden-wasm", dependencies: ["WasmRuntime"], path: "WasmRuntime/CLI"),
+        .executableTarget(name: "warden-infer", dependencies: ["Inference"], path: "Inference/CLI"),
+        .executableTarget(name: "warden-eval", dependencies: ["Gateway", "Inference"], path: "Gateway/CLI/Eval"),
+        .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
+
+        // MARK: Host tests
+        .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),
+        .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime"], path: "Tests/WasmRuntimeTests"),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference"], path: "Tests/InferenceTests"),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Blake3"], path: "Tests/GatewayTests"),
+        .testTarget(name: "KernelCoreTests", dependencies: ["KernelCore"], path: "Tests/KernelCoreTests"),
+    ]
+)

@@ -1,0 +1,6 @@
+import Testing
+@testable import Gateway
+
+@Test func versionIsSet() {
+    #expect(!GatewayVersion.string.isEmpty)
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import KernelCore
+
+@Test func versionIsSet() {
+    #expect(!KernelCoreVersion.string.isEmpty)
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import WasmRuntime
+
+@Test func versionIsSet() {
+    #expect(!WasmRuntimeVersion.string.isEmpty)
+}

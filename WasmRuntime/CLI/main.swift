@@ -1,0 +1,3 @@
+// Host CLI placeholder; replaced by the owning issue.
+import WasmRuntime
+print("not implemented yet: \(WasmRuntimeVersion.string)")

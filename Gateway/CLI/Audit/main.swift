@@ -1,3 +1,3 @@
 // Host CLI placeholder; replaced by the owning issue.
 import Gateway
-print("not implemented yet: \(GatewayVersion.string)")
+print("not implemented yet: \("x")")

@@ -1,6 +1,0 @@
-import Testing
-@testable import Gateway
-
-@Test func versionIsSet() {
-    #expect(!GatewayVersion.string.isEmpty)
-}

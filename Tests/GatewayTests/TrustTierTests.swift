@@ -1,0 +1,6 @@
+import Testing
+@testable import Gateway
+
+@Test func tiersAreOrdered() {
+    #expect(TrustTier.system > TrustTier.classic)
+}

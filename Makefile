@@ -15,6 +15,8 @@ NPROC        := $(shell nproc 2>/dev/null || echo 2)
 
 # Targets that fragments append to.
 TEST_TARGETS  :=
+# Things host tests need first (fixtures, spec-suite conversion, the default model).
+TEST_PREREQS  :=
 EMBEDDED_OBJS :=
 BENCH_TARGETS :=
 
@@ -68,9 +70,9 @@ include Gateway/gateway.mk
 # The pure libraries, compiled in Embedded mode.
 $(eval $(call embedded_module,Blake3,Gateway/Blake3,,,))
 $(eval $(call embedded_module,KernelCore,Kernel/Core,,,))
-$(eval $(call embedded_module,WasmRuntime,WasmRuntime,CLI Bench,,))
+$(eval $(call embedded_module,WasmRuntime,WasmRuntime,CLI Bench Fuzz,,))
 $(eval $(call embedded_module,Inference,Inference,CLI Bench $(INFERENCE_EMB_EXCLUDE),$(INFERENCE_EMB_DEPS),))
-$(eval $(call embedded_module,Gateway,Gateway,Blake3 CLI Benchmark,Blake3,))
+$(eval $(call embedded_module,Gateway,Gateway,Blake3 CLI Benchmark Data,Blake3,))
 
 .PHONY: embedded-check
 embedded-check: $(EMBEDDED_OBJS)
@@ -82,7 +84,7 @@ embedded-check: $(EMBEDDED_OBJS)
 .PHONY: host-build host-test
 host-build:
 	$(SWIFT) build --build-tests
-host-test: deps host-build
+host-test: deps $(TEST_PREREQS) host-build
 	$(SWIFT) test --skip-build
 
 # ----------------------------------------------------------------------------------------------

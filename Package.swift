@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "WasmRuntime", path: "WasmRuntime", exclude: ["CLI"], swiftSettings: libSettings),
         .target(name: "Inference", path: "Inference", exclude: ["CLI"], swiftSettings: libSettings),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
-                exclude: ["Blake3", "CLI"], swiftSettings: libSettings),
+                exclude: ["Blake3", "CLI", "Data"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
 
         // MARK: Host CLIs

@@ -26,10 +26,10 @@ let package = Package(
     targets: [
         // MARK: Pure libraries (also compiled in Embedded mode)
         .target(name: "Blake3", path: "Gateway/Blake3", swiftSettings: libSettings),
-        .target(name: "WasmRuntime", path: "WasmRuntime", exclude: ["CLI"], swiftSettings: libSettings),
-        .target(name: "Inference", path: "Inference", exclude: ["CLI"], swiftSettings: libSettings),
+        .target(name: "WasmRuntime", path: "WasmRuntime", exclude: ["CLI", "wasm.mk"], swiftSettings: libSettings),
+        .target(name: "Inference", path: "Inference", exclude: ["CLI", "inference.mk"], swiftSettings: libSettings),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
-                exclude: ["Blake3", "CLI", "Data"], swiftSettings: libSettings),
+                exclude: ["Blake3", "CLI", "Data", "gateway.mk"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
 
         // MARK: Host CLIs

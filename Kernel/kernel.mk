@@ -1,1 +1,87 @@
-# Make rules of this subsystem (included by the top-level Makefile).
+# Kernel build: nasm boot code + Embedded-Swift kernel + the libraries' Embedded objects → ELF → GRUB ISO,
+# QEMU boot tests and boot-time figures. Included by the top-level Makefile (BUILD, EMB, EMBEDDED_FLAGS).
+#
+#   make kernel      build/kernel/warden.elf
+#   make iso         build/kernel/warden.iso (console image; ISO_MODULES become GRUB module2 lines)
+#   make run         boot the ISO in QEMU, console on this terminal (KVM if a probe shows it works, else TCG)
+#   make boot-test   QEMU boot tests (test kernel modes), part of `make test`
+#   make boot-bench  boot-time figures (part of `make bench`)
+
+KBUILD      := $(BUILD)/kernel
+NASM        ?= nasm
+LLD         ?= $(or $(shell command -v ld.lld 2>/dev/null),/opt/swift/usr/bin/ld.lld)
+QEMU        ?= qemu-system-x86_64
+QEMU_MEM    ?= 1G
+SWIFT_EMBEDDED_LIBDIR ?= $(abspath $(dir $(shell command -v $(SWIFTC)))/../lib/swift/embedded/x86_64-unknown-none-elf)
+
+# Library modules the kernel links (their Embedded objects come from the top-level `embedded_module` rules).
+KERNEL_LIBS ?= KernelCore
+KERNEL_LIB_OBJS = $(addprefix $(EMB)/,$(addsuffix .o,$(KERNEL_LIBS)))
+
+# Boot modules as path:name (name and any key=value words form the module2 command line; crc32= and size=
+# are appended by the ISO script). Later: the model, the policy, the agents.
+ISO_MODULES ?= $(KBUILD)/testmod.bin:testmod
+# Extra kernel command line for the console image (`make run`).
+KERNEL_CMDLINE ?=
+
+BOOT_OBJS      := $(patsubst Boot/%.asm,$(KBUILD)/boot/%.o,$(wildcard Boot/*.asm))
+KERNEL_SOURCES := $(shell find Kernel -name '*.swift' -not -path 'Kernel/Core/*' -not -path 'Kernel/SIMD/*' -not -path 'Kernel/Host/*' | sort)
+KERNEL_SIMD_SOURCES := $(wildcard Kernel/SIMD/*.swift)
+KERNEL_HEADERS := $(wildcard Kernel/Arch/include/*)
+KERNEL_ELF     := $(KBUILD)/warden.elf
+ISO_SCRIPT     := Kernel/Host/mkiso.py
+ISO_INPUTS      = $(KERNEL_ELF) $(ISO_SCRIPT) $(foreach m,$(ISO_MODULES),$(firstword $(subst :, ,$(m))))
+
+.PHONY: kernel iso run boot-test boot-bench
+kernel: $(KERNEL_ELF)
+iso: $(KBUILD)/warden.iso
+
+$(KBUILD)/boot/%.o: Boot/%.asm
+	@mkdir -p $(dir $@)
+	@echo "  NASM     $<"
+	@$(NASM) -f elf64 -w+all $< -o $@
+
+# AVX2/FMA kernels: a separate module compiled for Haswell, called only when CPUID reports AVX2 + FMA.
+$(KBUILD)/KernelSIMD.o: $(KERNEL_SIMD_SOURCES)
+	@mkdir -p $(KBUILD)
+	@echo "  SWIFTC(embedded, haswell) KernelSIMD"
+	@$(SWIFTC) $(EMBEDDED_FLAGS) -target-cpu haswell -module-name KernelSIMD \
+	  -emit-module -emit-module-path $(KBUILD)/KernelSIMD.swiftmodule -c $(KERNEL_SIMD_SOURCES) -o $@
+
+$(KBUILD)/Kernel.o: $(KERNEL_SOURCES) $(KERNEL_HEADERS) $(KERNEL_LIB_OBJS) $(KBUILD)/KernelSIMD.o
+	@echo "  SWIFTC(embedded) Kernel"
+	@$(SWIFTC) $(EMBEDDED_FLAGS) -module-name Kernel -I $(EMB) -I $(KBUILD) -I Kernel/Arch/include \
+	  -c $(KERNEL_SOURCES) -o $@
+
+$(KERNEL_ELF): linker.ld $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KBUILD)/KernelSIMD.o $(KERNEL_LIB_OBJS)
+	@echo "  LD       $@"
+	@$(LLD) -T linker.ld -nostdlib -static -z max-page-size=0x1000 --gc-sections -o $@ \
+	  $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KBUILD)/KernelSIMD.o $(KERNEL_LIB_OBJS) \
+	  $(SWIFT_EMBEDDED_LIBDIR)/libswiftUnicodeDataTables.a
+	@echo "  kernel   $@: $$(stat -c %s $@) bytes"
+
+# A deterministic 192 KiB test module (read and CRC-checked by the boot tests).
+$(KBUILD)/testmod.bin: Kernel/Host/mkiso.py
+	@mkdir -p $(KBUILD)
+	@$(PYTHON) Kernel/Host/mkiso.py --make-test-module $@
+
+# One ISO per kernel command line: console, boot tests, fault test.
+$(KBUILD)/warden.iso: $(ISO_INPUTS) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(KERNEL_CMDLINE)" $(ISO_MODULES)
+$(KBUILD)/warden-test-boot.iso: $(ISO_INPUTS) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.test=boot" $(ISO_MODULES)
+$(KBUILD)/warden-test-fault.iso: $(ISO_INPUTS) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.test=fault" $(ISO_MODULES)
+
+run: deps $(KBUILD)/warden.iso
+	@QEMU="$(QEMU)" QEMU_MEM="$(QEMU_MEM)" Kernel/Host/run.sh $(KBUILD)/warden.iso
+
+BOOT_TEST_ISOS := $(KBUILD)/warden-test-boot.iso $(KBUILD)/warden-test-fault.iso $(KBUILD)/warden.iso
+boot-test: deps $(BOOT_TEST_ISOS)
+	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot --iso-dir $(KBUILD)
+
+boot-bench: deps $(BOOT_TEST_ISOS)
+	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot --iso-dir $(KBUILD) --bench --elf $(KERNEL_ELF)
+
+TEST_TARGETS  += boot-test
+BENCH_TARGETS += boot-bench

@@ -1,6 +1,0 @@
-import Testing
-@testable import KernelCore
-
-@Test func versionIsSet() {
-    #expect(!KernelCoreVersion.string.isEmpty)
-}

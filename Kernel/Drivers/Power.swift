@@ -17,6 +17,8 @@ enum Power {
         hw_outw(0x604, 0x2000)                              // QEMU q35/pc (PIIX4/ICH9 PM1a_CNT)
         hw_outw(0xB004, 0x2000)                             // older QEMU/Bochs
         hw_outw(0x4004, 0x3400)                             // VirtualBox
+        let deadline = Clock.now() + 1_000_000_000          // the hypervisor acts asynchronously
+        while Clock.now() < deadline { hw_pause() }
         Serial.write("warden: poweroff not supported by this machine: halting\n")
         haltForever()
     }

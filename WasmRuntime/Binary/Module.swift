@@ -94,7 +94,7 @@ public final class Module {
     public func functionType(_ index: Int) -> FuncType { types[Int(allFunctionTypes[index])] }
 
     public func export(named name: String) -> Export? {
-        for e in exports where e.name == name { return e }
+        for e in exports where e.name.utf8.elementsEqual(name.utf8) { return e }
         return nil
     }
 }

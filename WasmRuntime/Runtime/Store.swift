@@ -7,7 +7,7 @@ public final class Store<Host: HostFunctions> {
     var functions: [FunctionEntry] = []
     var instances: [Instance] = []
     var types: [FuncType] = []                         // canonical function types
-    var definitions: [String: Extern] = [:]            // "module\0name" -> extern
+    var definitions: [[UInt8]: Extern] = [:]           // UTF-8 of "module\0name" -> extern
     var machine: Machine
 
     public init(host: Host, limits: Limits = Limits()) {
@@ -24,7 +24,7 @@ public final class Store<Host: HostFunctions> {
         return types.count - 1
     }
 
-    static func key(_ module: String, _ name: String) -> String { module + "\u{0}" + name }
+    static func key(_ module: String, _ name: String) -> [UInt8] { Array(module.utf8) + [0] + Array(name.utf8) }
 
     /// Declares host function `index` (passed back to `Host.call`) as import `module.name`.
     @discardableResult

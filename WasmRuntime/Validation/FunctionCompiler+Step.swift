@@ -64,7 +64,11 @@ extension FunctionCompiler {
                 guard types.count == arity else { throw .invalid("type mismatch") }
                 // Check the operands against each label without consuming them.
                 var popped: [ValueType?] = []
-                for t in types.reversed() { popped.append(try pop(t)) }
+                for t in types.reversed() {
+                    let actual = try pop()
+                    if let a = actual, a != t { throw .invalid("type mismatch") }
+                    popped.append(actual)
+                }
                 for t in popped.reversed() { push(t) }
                 branchEntry(depth: d, &b)
             }

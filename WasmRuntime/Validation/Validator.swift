@@ -20,11 +20,11 @@ enum Validator {
         for e in m.exports where e.kind == .function { declared.insert(e.index) }
 
         for g in m.globals {
-            try checkConst(g.initializer, g.type.value, m, globalInit: true)
+            try checkConst(g.initializer, g.type.value, m)
         }
-        var names = Set<String>()
+        var names = Set<[UInt8]>()       // names compare by bytes, not Unicode equivalence
         for e in m.exports {
-            guard names.insert(e.name).inserted else { throw .invalid("duplicate export name") }
+            guard names.insert(Array(e.name.utf8)).inserted else { throw .invalid("duplicate export name") }
             let bound: Int
             switch e.kind {
             case .function: bound = m.allFunctionTypes.count
@@ -40,17 +40,17 @@ enum Validator {
             guard t.params.isEmpty && t.results.isEmpty else { throw .invalid("start function") }
         }
         for seg in m.elements {
-            for e in seg.items { try checkConst(e, seg.type, m, globalInit: false) }
+            for e in seg.items { try checkConst(e, seg.type, m) }
             if case .active(let table, let offset) = seg.mode {
                 guard Int(table) < m.allTables.count else { throw .invalid("unknown table \(table)") }
-                try checkConst(offset, .i32, m, globalInit: false)
+                try checkConst(offset, .i32, m)
                 guard m.allTables[Int(table)].element == seg.type else { throw .invalid("type mismatch") }
             }
         }
         for seg in m.data {
             if case .active(let mem, let offset) = seg.mode {
                 guard Int(mem) < m.allMemories.count else { throw .invalid("unknown memory \(mem)") }
-                try checkConst(offset, .i32, m, globalInit: false)
+                try checkConst(offset, .i32, m)
             }
         }
         var builder = CodeBuilder()
@@ -64,7 +64,7 @@ enum Validator {
         m.code = CompiledCode(instructions: builder.instructions, branchTable: builder.branchTable, functions: functions)
     }
 
-    static func checkConst(_ e: ConstExpr, _ expected: ValueType, _ m: Module, globalInit: Bool) throws(WasmError) {
+    static func checkConst(_ e: ConstExpr, _ expected: ValueType, _ m: Module) throws(WasmError) {
         let actual: ValueType
         switch e {
         case .value(_, let t): actual = t
@@ -73,8 +73,8 @@ enum Validator {
             guard Int(f) < m.allFunctionTypes.count else { throw .invalid("unknown function \(f)") }
             actual = .funcref
         case .globalGet(let g):
-            let limit = globalInit ? m.importedGlobalCount : m.allGlobals.count
-            guard Int(g) < limit else { throw .invalid("unknown global \(g)") }
+            // WebAssembly 2.0: constant expressions may only read imported globals.
+            guard Int(g) < m.importedGlobalCount else { throw .invalid("unknown global \(g)") }
             guard !m.allGlobals[Int(g)].mutable else { throw .invalid("constant expression required") }
             actual = m.allGlobals[Int(g)].value
         }

@@ -10,7 +10,7 @@ public enum FloatMath {
         if x.isNaN { return x }
         if x > 709.78 { return .infinity }
         if x < -745.13 { return 0 }
-        let k = (x * invLn2).rounded(.toNearestOrEven)
+        let k = roundEven(x * invLn2)
         let r = (x - k * ln2Hi) - k * ln2Lo          // |r| ≤ ln2/2
         // Taylor series to degree 13 (error < 1e-17 on the reduced range).
         var p = 1.0 / 6227020800.0
@@ -56,7 +56,7 @@ public enum FloatMath {
         let pio2Hi = 1.57079632673412561417e+00
         let pio2Lo = 6.07710050650619224932e-11
         let twoOverPi = 6.36619772367581382433e-01
-        let n = (x * twoOverPi).rounded(.toNearestOrEven)
+        let n = roundEven(x * twoOverPi)
         let r = (x - n * pio2Hi) - n * pio2Lo        // |r| ≤ π/4
         let r2 = r * r
         var s = 0.0, c = 0.0
@@ -86,4 +86,18 @@ public enum FloatMath {
         while k < -1000 { v *= Double(sign: .plus, exponent: -1000, significand: 1); k += 1000 }
         return v * Double(sign: .plus, exponent: k, significand: 1)
     }
+}
+
+/// Round-to-nearest-even without libm (`rint` is absent in the kernel and baseline x86-64 has no
+/// `roundss`): adding and subtracting 1.5·2^23 leaves the integer nearest to x for |x| < 2^22.
+@inline(__always)
+func roundEven(_ x: Float) -> Float {
+    let magic: Float = 12582912
+    return x.magnitude < 4194304 ? (x + magic) - magic : x
+}
+
+@inline(__always)
+func roundEven(_ x: Double) -> Double {
+    let magic = 6755399441055744.0   // 1.5·2^52
+    return x.magnitude < 2251799813685248.0 ? (x + magic) - magic : x
 }

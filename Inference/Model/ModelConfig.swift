@@ -39,7 +39,7 @@ public struct ModelConfig: Equatable {
         }
         func int(_ key: String, _ limit: Int, default def: Int? = nil) throws(InferenceError) -> Int {
             let full = arch + "." + key
-            guard let v = gguf.uint32(full).map({ Int($0) }) ?? def else { throw .missingMetadata(full) }
+            guard let v = gguf.int(full) ?? def else { throw .missingMetadata(full) }
             guard v >= 1 && v <= limit else { throw .hyperParameterOutOfRange(full, v) }
             return v
         }

@@ -11,7 +11,7 @@ public enum ActivationQuantizer {
             let id: Float = amax != 0 ? 127 / amax : 0
             storeHalf(blk, 0, d)
             for j in 0..<32 {
-                blk.storeBytes(of: Int8((src[j] * id).rounded(.toNearestOrEven)), toByteOffset: 2 + j, as: Int8.self)
+                blk.storeBytes(of: Int8(roundEven(src[j] * id)), toByteOffset: 2 + j, as: Int8.self)
             }
         }
     }
@@ -26,7 +26,7 @@ public enum ActivationQuantizer {
             let id: Float = amax != 0 ? 127 / amax : 0
             var sum: Int32 = 0
             for j in 0..<32 {
-                let q = Int8((src[j] * id).rounded(.toNearestOrEven))
+                let q = Int8(roundEven(src[j] * id))
                 sum += Int32(q)
                 blk.storeBytes(of: q, toByteOffset: 4 + j, as: Int8.self)
             }
@@ -49,7 +49,7 @@ public enum ActivationQuantizer {
             for g in 0..<16 {
                 var s: Int16 = 0
                 for j in 0..<16 {
-                    let v = min(127, Int((iscale * src[g * 16 + j]).rounded(.toNearestOrEven)))
+                    let v = min(127, Int(roundEven(iscale * src[g * 16 + j])))
                     s += Int16(v)
                     blk.storeBytes(of: Int8(v), toByteOffset: 4 + g * 16 + j, as: Int8.self)
                 }

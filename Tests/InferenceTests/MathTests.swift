@@ -16,8 +16,9 @@ import Testing
     #expect(halfToFloat(0xC000) == -2)
     #expect(halfToFloat(0x7BFF) == 65504)
     #expect(halfToFloat(0x0001) == Float(bitPattern: 0x3380_0000))   // smallest subnormal 2^-24
-    #expect(floatToHalf(1.0 + 1.0 / 4096) == 0x3C00)                  // rounds to nearest even
-    #expect(floatToHalf(1.0 + 3.0 / 4096) == 0x3C02)
+    #expect(floatToHalf(1.0 + 1.0 / 2048) == 0x3C00)                  // ties round to even
+    #expect(floatToHalf(1.0 + 3.0 / 2048) == 0x3C02)
+    #expect(floatToHalf(1.0 + 3.0 / 4096) == 0x3C01)
     #expect(floatToHalf(70000) == 0x7C00)                             // overflow to +inf
 }
 

@@ -34,7 +34,7 @@ public struct JSONSchema: Sendable {
         var properties: [(name: String, node: Int)] = []
         var additional: Additional = .allowed
         var enumValues: [JSONValue]? = nil
-        var pattern: LinearRegex? = nil
+        var pattern: Regex? = nil
         var minimum: Double? = nil
         var maximum: Double? = nil
         var minLength: Int? = nil
@@ -100,7 +100,7 @@ public struct JSONSchema: Sendable {
                 node.enumValues = values
             case "pattern":
                 guard let p = value.stringValue else { throw SchemaError(message: "\(path).pattern must be a string") }
-                do { node.pattern = try LinearRegex(p) } catch { throw SchemaError(message: "\(path).pattern: \(error.description)") }
+                do { node.pattern = try Regex(p) } catch { throw SchemaError(message: "\(path).pattern: \(error.description)") }
             case "minimum": node.minimum = try Self.number(value, key, path)
             case "maximum": node.maximum = try Self.number(value, key, path)
             case "minLength": node.minLength = Int(try Self.number(value, key, path))
@@ -166,7 +166,7 @@ public struct JSONSchema: Sendable {
                 if let hi = node.maxLength, count > hi { return "longer than \(hi) characters" }
                 if let lo = node.minLength, count < lo { return "shorter than \(lo) characters" }
             }
-            if let p = node.pattern, !p.matches(s) { return "does not match pattern \(p.source)" }
+            if let p = node.pattern, !p.matches(s) { return "does not match pattern \(p.pattern)" }
         case .array(let elements):
             if let hi = node.maxItems, elements.count > hi { return "more than \(hi) items" }
             if let item = node.items {

@@ -1,3 +1,3 @@
-// Host CLI placeholder; replaced by the owning issue.
+// warden-infer: host CLI of the Inference engine (placeholder until the full CLI lands).
 import Inference
-print("not implemented yet: \(InferenceVersion.string)")
+print("warden-infer")

@@ -1,6 +1,0 @@
-import Testing
-@testable import WasmRuntime
-
-@Test func versionIsSet() {
-    #expect(!WasmRuntimeVersion.string.isEmpty)
-}

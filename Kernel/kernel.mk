@@ -6,6 +6,7 @@
 #   make run         boot the ISO in QEMU, console on this terminal (KVM if a probe shows it works, else TCG)
 #   make boot-test   QEMU boot tests (test kernel modes), part of `make test`
 #   make boot-bench  boot-time figures (part of `make bench`)
+#   make kernel-link-check  every library object linked with the kernel (missing runtime symbols), in `make test`
 
 KBUILD      := $(BUILD)/kernel
 NASM        ?= nasm
@@ -83,5 +84,14 @@ boot-test: deps $(BOOT_TEST_ISOS)
 boot-bench: deps $(BOOT_TEST_ISOS)
 	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot --iso-dir $(KBUILD) --bench --elf $(KERNEL_ELF)
 
-TEST_TARGETS  += boot-test
+# Links the kernel with every library's Embedded object and no --gc-sections: a C/runtime symbol that some
+# library needs but the kernel does not provide fails `make test`, before any code calls it.
+.PHONY: kernel-link-check
+kernel-link-check: embedded-check linker.ld $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KBUILD)/KernelSIMD.o
+	@$(LLD) -T linker.ld -nostdlib -static -z max-page-size=0x1000 -o $(KBUILD)/link-check.elf \
+	  $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KBUILD)/KernelSIMD.o $(sort $(EMBEDDED_OBJS)) \
+	  $(SWIFT_EMBEDDED_LIBDIR)/libswiftUnicodeDataTables.a
+	@echo "kernel-link-check: kernel + $(notdir $(sort $(EMBEDDED_OBJS))) link with no undefined symbols"
+
+TEST_TARGETS  += boot-test kernel-link-check
 BENCH_TARGETS += boot-bench

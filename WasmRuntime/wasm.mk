@@ -38,5 +38,6 @@ wasm-fuzz:
 	@mkdir -p $(BUILD)/fuzz/corpus
 	$(SWIFTC) -sanitize=fuzzer,address -parse-as-library -O -g -module-name WasmRuntime \
 	  $(call lib_sources,WasmRuntime,CLI Bench Fuzz) WasmRuntime/Fuzz/FuzzEntry.swift -o $(BUILD)/fuzz/wasm-fuzz
-	cp -n $(WASM_FIXTURES)/fuzz/* $(BUILD)/fuzz/corpus/ 2>/dev/null || true
+	@cp -n $(WASM_FIXTURES)/fuzz/* $(BUILD)/fuzz/corpus/ 2>/dev/null || true
+	@for f in $(BUILD)/spec/*/*.wasm; do cp -n $$f $(BUILD)/fuzz/corpus/$$(basename $$(dirname $$f))-$$(basename $$f) 2>/dev/null; done; true
 	$(BUILD)/fuzz/wasm-fuzz -runs=$(WASM_FUZZ_RUNS) -max_len=4096 -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus

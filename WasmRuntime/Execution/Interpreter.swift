@@ -44,8 +44,8 @@ extension Store {
         @inline(__always) func enter(_ addr: Int) throws(Trap) {
             let f = functions[addr]
             if f.instance < 0 {
-                let np = f.type.params.count
-                let nr = f.type.results.count
+                let np = f.paramCount
+                let nr = f.resultCount
                 guard nr <= Machine.scratchSlots, sp - np + nr <= stackEnd else { throw .valueStackExhausted }
                 machine.scratch.update(repeating: 0, count: nr)
                 var results = HostResults(base: machine.scratch, count: nr)
@@ -58,17 +58,16 @@ extension Store {
                 return
             }
             guard frameCount < maxFrames else { throw .callStackExhausted }
-            let callee = f.instance == inst.index ? inst : instances[f.instance]
-            let cf = callee.module.code!.functions[f.index]
-            let newFp = sp - cf.paramCount
-            guard newFp + cf.maxHeight <= stackEnd else { throw .callStackExhausted }
-            (newFp + cf.paramCount).update(repeating: 0, count: cf.localCount)
+            let newFp = sp - f.paramCount
+            guard newFp + f.maxHeight <= stackEnd else { throw .callStackExhausted }
+            for k in 0..<f.localCount { newFp[f.paramCount + k] = 0 }
             frames[frameCount] = Frame(pc: pc, fp: fp, instance: inst.index)
             frameCount += 1
             fp = newFp
-            sp = newFp + cf.paramCount + cf.localCount
-            pc = cf.entry
-            if callee !== inst {
+            sp = newFp + f.paramCount + f.localCount
+            pc = f.entry
+            if f.instance != inst.index {
+                let callee = instances[f.instance]
                 inst = callee
                 code = callee.module.code!.instructions
                 branches = callee.module.code!.branchTable

@@ -382,6 +382,79 @@ extension Store {
             case .f64Max: bin { slot(wasmMax(f64($0), f64($1))) }
             case .f64Copysign: bin { ($0 & 0x7FFF_FFFF_FFFF_FFFF) | ($1 & 0x8000_0000_0000_0000) }
 
+            // MARK: Fused forms
+            case .i32AddImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &+ c)
+            case .i32SubImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &- c)
+            case .i32MulImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &* c)
+            case .i32AndImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) & c)
+            case .i32OrImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) | c)
+            case .i32XorImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) ^ c)
+            case .i32ShlImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &<< c)
+            case .i32ShrSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) &>> Int32(bitPattern: c))
+            case .i32ShrUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &>> c)
+            case .i32EqImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) == c)
+            case .i32NeImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) != c)
+            case .i32LtSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) < Int32(bitPattern: c))
+            case .i32LtUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) < c)
+            case .i32GtSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) > Int32(bitPattern: c))
+            case .i32GtUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) > c)
+            case .i32LeSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) <= Int32(bitPattern: c))
+            case .i32LeUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) <= c)
+            case .i32GeSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) >= Int32(bitPattern: c))
+            case .i32GeUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) >= c)
+            case .i64AddImm: let x = sp[-1], c = i.b; sp[-1] = x &+ c
+            case .i64SubImm: let x = sp[-1], c = i.b; sp[-1] = x &- c
+            case .i64MulImm: let x = sp[-1], c = i.b; sp[-1] = x &* c
+            case .i64AndImm: let x = sp[-1], c = i.b; sp[-1] = x & c
+            case .i64OrImm: let x = sp[-1], c = i.b; sp[-1] = x | c
+            case .i64XorImm: let x = sp[-1], c = i.b; sp[-1] = x ^ c
+            case .i64ShlImm: let x = sp[-1], c = i.b; sp[-1] = x &<< c
+            case .i64ShrSImm: let x = sp[-1], c = i.b; sp[-1] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: c))
+            case .i64ShrUImm: let x = sp[-1], c = i.b; sp[-1] = x &>> c
+            case .brIfEqz:
+                sp -= 1
+                if u32(sp[0]) == 0 { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32Eq:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) == u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32Ne:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) != u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32LtS:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if s32(a) < s32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32LtU:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) < u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32GtS:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if s32(a) > s32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32GtU:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) > u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32LeS:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if s32(a) <= s32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32LeU:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) <= u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32GeS:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if s32(a) >= s32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32GeU:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) >= u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+
             // MARK: Conversions
             case .i32WrapI64: un { $0 & 0xFFFF_FFFF }
             case .i32TruncF32S: sp[-1] = try i32TruncS(f32(sp[-1]))

@@ -44,8 +44,8 @@ extension Store {
         @inline(__always) func enter(_ addr: Int) throws(Trap) {
             let f = functions[addr]
             if f.instance < 0 {
-                let np = f.type.params.count
-                let nr = f.type.results.count
+                let np = f.paramCount
+                let nr = f.resultCount
                 guard nr <= Machine.scratchSlots, sp - np + nr <= stackEnd else { throw .valueStackExhausted }
                 machine.scratch.update(repeating: 0, count: nr)
                 var results = HostResults(base: machine.scratch, count: nr)
@@ -58,17 +58,16 @@ extension Store {
                 return
             }
             guard frameCount < maxFrames else { throw .callStackExhausted }
-            let callee = f.instance == inst.index ? inst : instances[f.instance]
-            let cf = callee.module.code!.functions[f.index]
-            let newFp = sp - cf.paramCount
-            guard newFp + cf.maxHeight <= stackEnd else { throw .callStackExhausted }
-            (newFp + cf.paramCount).update(repeating: 0, count: cf.localCount)
+            let newFp = sp - f.paramCount
+            guard newFp + f.maxHeight <= stackEnd else { throw .callStackExhausted }
+            for k in 0..<f.localCount { newFp[f.paramCount + k] = 0 }
             frames[frameCount] = Frame(pc: pc, fp: fp, instance: inst.index)
             frameCount += 1
             fp = newFp
-            sp = newFp + cf.paramCount + cf.localCount
-            pc = cf.entry
-            if callee !== inst {
+            sp = newFp + f.paramCount + f.localCount
+            pc = f.entry
+            if f.instance != inst.index {
+                let callee = instances[f.instance]
                 inst = callee
                 code = callee.module.code!.instructions
                 branches = callee.module.code!.branchTable
@@ -382,6 +381,79 @@ extension Store {
             case .f64Min: bin { slot(wasmMin(f64($0), f64($1))) }
             case .f64Max: bin { slot(wasmMax(f64($0), f64($1))) }
             case .f64Copysign: bin { ($0 & 0x7FFF_FFFF_FFFF_FFFF) | ($1 & 0x8000_0000_0000_0000) }
+
+            // MARK: Fused forms
+            case .i32AddImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &+ c)
+            case .i32SubImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &- c)
+            case .i32MulImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &* c)
+            case .i32AndImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) & c)
+            case .i32OrImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) | c)
+            case .i32XorImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) ^ c)
+            case .i32ShlImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &<< c)
+            case .i32ShrSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) &>> Int32(bitPattern: c))
+            case .i32ShrUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) &>> c)
+            case .i32EqImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) == c)
+            case .i32NeImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) != c)
+            case .i32LtSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) < Int32(bitPattern: c))
+            case .i32LtUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) < c)
+            case .i32GtSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) > Int32(bitPattern: c))
+            case .i32GtUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) > c)
+            case .i32LeSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) <= Int32(bitPattern: c))
+            case .i32LeUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) <= c)
+            case .i32GeSImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(s32(x) >= Int32(bitPattern: c))
+            case .i32GeUImm: let x = sp[-1], c = u32(i.b); sp[-1] = slot(u32(x) >= c)
+            case .i64AddImm: let x = sp[-1], c = i.b; sp[-1] = x &+ c
+            case .i64SubImm: let x = sp[-1], c = i.b; sp[-1] = x &- c
+            case .i64MulImm: let x = sp[-1], c = i.b; sp[-1] = x &* c
+            case .i64AndImm: let x = sp[-1], c = i.b; sp[-1] = x & c
+            case .i64OrImm: let x = sp[-1], c = i.b; sp[-1] = x | c
+            case .i64XorImm: let x = sp[-1], c = i.b; sp[-1] = x ^ c
+            case .i64ShlImm: let x = sp[-1], c = i.b; sp[-1] = x &<< c
+            case .i64ShrSImm: let x = sp[-1], c = i.b; sp[-1] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: c))
+            case .i64ShrUImm: let x = sp[-1], c = i.b; sp[-1] = x &>> c
+            case .brIfEqz:
+                sp -= 1
+                if u32(sp[0]) == 0 { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32Eq:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) == u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32Ne:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) != u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32LtS:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if s32(a) < s32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32LtU:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) < u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32GtS:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if s32(a) > s32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32GtU:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) > u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32LeS:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if s32(a) <= s32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32LeU:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) <= u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32GeS:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if s32(a) >= s32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
+            case .brIfI32GeU:
+                sp -= 2
+                let a = sp[0], b = sp[1]
+                if u32(a) >= u32(b) { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }
 
             // MARK: Conversions
             case .i32WrapI64: un { $0 & 0xFFFF_FFFF }

@@ -68,25 +68,23 @@ extension Machine {
         self.fuel = fuel
         if f.instance < 0 {
             // Host function called directly by the embedder.
-            var results = HostResults(base: scratch, count: f.type.results.count)
-            scratch.update(repeating: 0, count: f.type.results.count)
+            var results = HostResults(base: scratch, count: f.resultCount)
+            scratch.update(repeating: 0, count: f.resultCount)
             try store.host.call(function: f.index, args: HostArguments(base: UnsafePointer(stack), count: args.count),
                                 results: &results, memory: nil)
-            stack.update(from: scratch, count: f.type.results.count)
+            stack.update(from: scratch, count: f.resultCount)
             pc = -1
-            suspendedType = f.type
+            suspendedType = store.types[f.typeID]
             return
         }
-        let inst = store.instances[f.instance]
-        let cf = inst.module.code!.functions[f.index]
-        guard cf.maxHeight <= stackSlots else { throw .valueStackExhausted }
-        (stack + cf.paramCount).update(repeating: 0, count: cf.localCount)
+        guard f.maxHeight <= stackSlots else { throw .valueStackExhausted }
+        (stack + f.paramCount).update(repeating: 0, count: f.localCount)
         frames[0] = Frame(pc: -1, fp: stack, instance: f.instance)
         frameCount = 1
         fp = stack
-        sp = stack + cf.paramCount + cf.localCount
-        pc = cf.entry
+        sp = stack + f.paramCount + f.localCount
+        pc = f.entry
         instance = f.instance
-        suspendedType = f.type
+        suspendedType = store.types[f.typeID]
     }
 }

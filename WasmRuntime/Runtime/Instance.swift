@@ -40,10 +40,15 @@ public enum Extern {
     case global(Global)
 }
 
-/// A function in the store: either wasm code of an instance or a host function.
+/// A function in the store: either wasm code of an instance or a host function. Plain integers
+/// only, so a call copies no reference-counted fields.
 struct FunctionEntry {
-    var type: FuncType
-    var typeID: Int
+    var typeID: Int        // canonical type (Store.types)
     var instance: Int      // -1 for host functions
     var index: Int         // defined-function index in the instance's module, or the host index
+    var paramCount: Int
+    var resultCount: Int
+    var entry: Int         // first IR instruction (wasm functions)
+    var localCount: Int    // non-parameter locals to zero on entry
+    var maxHeight: Int     // frame size in slots: locals + deepest operand stack
 }

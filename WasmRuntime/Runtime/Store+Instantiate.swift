@@ -13,7 +13,7 @@ extension Store {
             let what = "\"\(imp.module)\".\"\(imp.name)\""
             switch (imp.descriptor, ext) {
             case (.function(let ti), .function(let addr)):
-                guard functions[addr].type == module.types[Int(ti)] else { throw .link("incompatible import type for \(what)") }
+                guard types[functions[addr].typeID] == module.types[Int(ti)] else { throw .link("incompatible import type for \(what)") }
                 inst.functions.append(addr)
             case (.table(let tt), .table(let t)):
                 guard t.type.element == tt.element, t.currentLimits.matches(tt.limits) else { throw .link("incompatible import type for \(what)") }
@@ -30,8 +30,10 @@ extension Store {
         }
         instances.append(inst)
         for (i, ti) in module.functionTypeIndices.enumerated() {
-            let t = module.types[Int(ti)]
-            functions.append(FunctionEntry(type: t, typeID: inst.typeIDs[Int(ti)], instance: inst.index, index: i))
+            let cf = module.code!.functions[i]
+            functions.append(FunctionEntry(typeID: inst.typeIDs[Int(ti)], instance: inst.index, index: i,
+                                           paramCount: cf.paramCount, resultCount: cf.resultCount, entry: cf.entry,
+                                           localCount: cf.localCount, maxHeight: cf.maxHeight))
             inst.functions.append(functions.count - 1)
         }
         for t in module.tables { inst.tables.append(try Table(type: t, cap: limits.maxTableElements)) }

@@ -29,7 +29,8 @@ public final class Store<Host: HostFunctions> {
     /// Declares host function `index` (passed back to `Host.call`) as import `module.name`.
     @discardableResult
     public func defineHostFunction(module: String, name: String, type: FuncType, index: Int) -> Int {
-        functions.append(FunctionEntry(type: type, typeID: typeID(type), instance: -1, index: index))
+        functions.append(FunctionEntry(typeID: typeID(type), instance: -1, index: index, paramCount: type.params.count,
+                                       resultCount: type.results.count, entry: -1, localCount: 0, maxHeight: 0))
         let addr = functions.count - 1
         definitions[Store.key(module, name)] = .function(addr)
         return addr
@@ -48,7 +49,7 @@ public final class Store<Host: HostFunctions> {
     }
 
     /// The type of the function at a store address.
-    public func functionType(_ addr: Int) -> FuncType { functions[addr].type }
+    public func functionType(_ addr: Int) -> FuncType { types[functions[addr].typeID] }
 
     /// Calls export `name` of `instance` with `args`; fuel `nil` uses `limits.defaultFuel`.
     public func invoke(_ instance: Instance, _ name: String, _ args: [Value], fuel: Int64? = nil) throws(WasmError) -> [Value] {
@@ -58,9 +59,9 @@ public final class Store<Host: HostFunctions> {
 
     /// Calls the function at store address `addr`.
     public func invoke(function addr: Int, _ args: [Value], fuel: Int64? = nil) throws(WasmError) -> [Value] {
-        let f = functions[addr]
-        guard args.count == f.type.params.count else { throw .usage("expected \(f.type.params.count) arguments, got \(args.count)") }
-        for (a, t) in zip(args, f.type.params) where a.type != t { throw .usage("argument type mismatch") }
+        let type = functionType(addr)
+        guard args.count == type.params.count else { throw .usage("expected \(type.params.count) arguments, got \(args.count)") }
+        for (a, t) in zip(args, type.params) where a.type != t { throw .usage("argument type mismatch") }
         do {
             try machine.start(function: addr, args: args, store: self, fuel: fuel ?? limits.defaultFuel)
             try run()
@@ -68,7 +69,7 @@ public final class Store<Host: HostFunctions> {
             if error != .outOfFuel { machine.reset() }
             throw .trap(error)
         }
-        return machine.results(type: f.type)
+        return machine.results(type: type)
     }
 
     /// Continues an invocation suspended by `Trap.outOfFuel` with `fuel` more instructions.

@@ -12,6 +12,7 @@ extension FunctionCompiler {
             let bt = try blockType()
             try pop(bt.params)
             try pushCtrl(opcode == 0x02 ? .block : .loop, bt.params, bt.results, pc: b.instructions.count)
+            if opcode == 0x03 { labelBarrier = b.instructions.count }
         case 0x04:
             let bt = try blockType()
             try pop(.i32)
@@ -27,10 +28,12 @@ extension FunctionCompiler {
             fixups.append(b.instructions.count)
             b.instructions.append(Instr(.br, 0, frameHeight(c.height) | UInt64(c.endTypes.count) << 32))
             if let e = c.elseFixup { b.instructions[e].a = UInt32(b.instructions.count) }
+            labelBarrier = b.instructions.count
             try pushCtrl(.ifElse, c.startTypes, c.endTypes, pc: c.startPC)
             ctrls[ctrls.count - 1].fixups = fixups
         case 0x0B:
             let c = try popCtrl()
+            labelBarrier = b.instructions.count
             if c.kind == .ifThen && c.startTypes != c.endTypes { throw .invalid("type mismatch") }
             if c.kind == .function {
                 patch(c.fixups, to: b.instructions.count, &b)
@@ -51,7 +54,7 @@ extension FunctionCompiler {
             let types = ctrls[ctrls.count - 1 - d].labelTypes
             try pop(types)
             push(types)
-            emitBranch(.brIf, depth: d, &b)
+            emitBranchIf(depth: d, &b)
         case 0x0E:
             let n = try r.count()
             var depths: [Int] = []
@@ -192,7 +195,7 @@ extension FunctionCompiler {
             let (ins, out) = Self.numericSignature(opcode)
             try pop(ins)
             push(out)
-            b.instructions.append(Instr(Op(rawValue: UInt16(opcode))!))
+            emitNumeric(Op(rawValue: UInt16(opcode))!, &b)
         case 0xD0:
             let t = try r.referenceType()
             push(t)

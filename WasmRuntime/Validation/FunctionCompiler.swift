@@ -26,6 +26,7 @@ struct FunctionCompiler {
     var vals: [ValueType?] = []         // nil = Unknown (polymorphic stack)
     var ctrls: [ControlFrame] = []
     var maxHeight = 0
+    var labelBarrier = 0                // last pc a branch may land on (no fusion across it)
     var r: ByteReader
 
     init(module: Module, type: FuncType, body: FunctionBody, declaredRefs: Set<UInt32>, limits: Limits) {
@@ -184,6 +185,7 @@ struct FunctionCompiler {
 
     mutating func compile(into b: inout CodeBuilder) throws(WasmError) -> CompiledFunction {
         let entry = b.instructions.count
+        labelBarrier = entry
         try pushCtrl(.function, [], type.results, pc: entry)
         while !ctrls.isEmpty {
             guard r.pos < r.end else { throw .malformed("unexpected end of section or function") }

@@ -1,0 +1,77 @@
+// Peephole fusion during IR emission: `const c; binop` becomes one op with an immediate and
+// `compare; br_if` one compare-and-branch. Never fused across a label (a branch target between
+// the two instructions): `labelBarrier` is the last pc some branch may land on.
+
+extension FunctionCompiler {
+    /// Emits a numeric op, folding a directly preceding `const` into it when possible.
+    mutating func emitNumeric(_ op: Op, _ b: inout CodeBuilder) {
+        let n = b.instructions.count
+        if n > labelBarrier, let fused = Self.immediateForm(op), b.instructions[n - 1].op == .const {
+            b.instructions[n - 1] = Instr(fused, 0, b.instructions[n - 1].b)
+            return
+        }
+        b.instructions.append(Instr(op))
+    }
+
+    /// Emits br_if to `depth`, folding a directly preceding i32 compare / eqz into it.
+    mutating func emitBranchIf(depth: Int, _ b: inout CodeBuilder) {
+        let n = b.instructions.count
+        if n > labelBarrier, let fused = Self.branchForm(b.instructions[n - 1].op) {
+            b.instructions.removeLast()
+            emitBranch(fused, depth: depth, &b)
+            return
+        }
+        emitBranch(.brIf, depth: depth, &b)
+    }
+
+    static func immediateForm(_ op: Op) -> Op? {
+        switch op {
+        case .i32Add: return .i32AddImm
+        case .i32Sub: return .i32SubImm
+        case .i32Mul: return .i32MulImm
+        case .i32And: return .i32AndImm
+        case .i32Or: return .i32OrImm
+        case .i32Xor: return .i32XorImm
+        case .i32Shl: return .i32ShlImm
+        case .i32ShrS: return .i32ShrSImm
+        case .i32ShrU: return .i32ShrUImm
+        case .i32Eq: return .i32EqImm
+        case .i32Ne: return .i32NeImm
+        case .i32LtS: return .i32LtSImm
+        case .i32LtU: return .i32LtUImm
+        case .i32GtS: return .i32GtSImm
+        case .i32GtU: return .i32GtUImm
+        case .i32LeS: return .i32LeSImm
+        case .i32LeU: return .i32LeUImm
+        case .i32GeS: return .i32GeSImm
+        case .i32GeU: return .i32GeUImm
+        case .i64Add: return .i64AddImm
+        case .i64Sub: return .i64SubImm
+        case .i64Mul: return .i64MulImm
+        case .i64And: return .i64AndImm
+        case .i64Or: return .i64OrImm
+        case .i64Xor: return .i64XorImm
+        case .i64Shl: return .i64ShlImm
+        case .i64ShrS: return .i64ShrSImm
+        case .i64ShrU: return .i64ShrUImm
+        default: return nil
+        }
+    }
+
+    static func branchForm(_ op: Op) -> Op? {
+        switch op {
+        case .i32Eqz: return .brIfEqz
+        case .i32Eq: return .brIfI32Eq
+        case .i32Ne: return .brIfI32Ne
+        case .i32LtS: return .brIfI32LtS
+        case .i32LtU: return .brIfI32LtU
+        case .i32GtS: return .brIfI32GtS
+        case .i32GtU: return .brIfI32GtU
+        case .i32LeS: return .brIfI32LeS
+        case .i32LeU: return .brIfI32LeU
+        case .i32GeS: return .brIfI32GeS
+        case .i32GeU: return .brIfI32GeU
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,212 @@
+// SIMD tile kernels (shared source: this file is also compiled into InferenceAVX512 through a symlink; the
+// per-ISA `byteDot` differs). out[t·outStride + r] = dot(weight row r, activation row t), tokens in groups of 4
+// so each unpacked weight block is reused. Integer sums equal the reference exactly; only float order differs.
+
+@inline(__always)
+func half(_ p: UnsafeRawPointer, _ offset: Int) -> Float {
+    Float(Float16(bitPattern: p.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+}
+
+/// Horizontal sum in ggml's hsum_float_8 order: halves, then pairs, then the last two lanes.
+@inline(__always)
+func hsum8(_ v: SIMD8<Float>) -> Float {
+    let r4 = v.lowHalf + v.highHalf
+    let r2 = r4.lowHalf + r4.highHalf
+    return r2[0] + r2[1]
+}
+
+/// acc + d·Float(p), fused as ggml's _mm256_fmadd_ps.
+@inline(__always)
+func fma(_ acc: SIMD8<Float>, _ d: Float, _ p: SIMD8<Int32>) -> SIMD8<Float> {
+    acc.addingProduct(SIMD8<Float>(repeating: d), SIMD8<Float>(p))
+}
+
+@inline(__always)
+func nibbles(_ p: UnsafeRawPointer) -> SIMD32<UInt8> {
+    let qs = p.loadUnaligned(as: SIMD16<UInt8>.self)
+    return SIMD32<UInt8>(lowHalf: qs & 0xF, highHalf: qs &>> 4)
+}
+
+/// Q4_0 weights (18-byte blocks) · Q8_0 activations (34-byte blocks).
+public func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                     _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    for r in 0..<rows {
+        let wr = w + r * wRowBytes
+        var t = 0
+        while t < tokens {
+            let nt = min(4, tokens - t)
+            var acc = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
+            for b in 0..<blocks {
+                let x = wr + b * 18
+                let q = SIMD32<Int8>(truncatingIfNeeded: nibbles(x + 2)) &- 8
+                let ax = SIMD32<UInt8>(truncatingIfNeeded: signBy(q, q))
+                let dx = half(x, 0)
+                @inline(__always) func one(_ k: Int, _ acc: SIMD8<Float>) -> SIMD8<Float> {
+                    let y = a + (t + k) * aRowBytes + b * 34
+                    let sy = signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), q)
+                    return fma(acc, dx * half(y, 0), byteDot(ax, sy))
+                }
+                acc.0 = one(0, acc.0)
+                if nt > 1 { acc.1 = one(1, acc.1) }
+                if nt > 2 { acc.2 = one(2, acc.2) }
+                if nt > 3 { acc.3 = one(3, acc.3) }
+            }
+            out[t * outStride + r] = hsum8(acc.0)
+            if nt > 1 { out[(t + 1) * outStride + r] = hsum8(acc.1) }
+            if nt > 2 { out[(t + 2) * outStride + r] = hsum8(acc.2) }
+            if nt > 3 { out[(t + 3) * outStride + r] = hsum8(acc.3) }
+            t += nt
+        }
+    }
+}
+
+/// Q4_1 weights (20-byte blocks: d, m, nibbles) · Q8_1 activations (36-byte blocks: d, s, int8).
+public func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                     _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    for r in 0..<rows {
+        let wr = w + r * wRowBytes
+        var t = 0
+        while t < tokens {
+            let nt = min(4, tokens - t)
+            var acc = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
+            var mins: (Float, Float, Float, Float) = (0, 0, 0, 0)
+            for b in 0..<blocks {
+                let x = wr + b * 20
+                let q = nibbles(x + 4)
+                let dx = half(x, 0), mx = half(x, 2)
+                @inline(__always) func one(_ k: Int, _ acc: inout SIMD8<Float>, _ mins: inout Float) {
+                    let y = a + (t + k) * aRowBytes + b * 36
+                    mins += mx * half(y, 2)
+                    acc = fma(acc, dx * half(y, 0), byteDot(q, y.loadUnaligned(fromByteOffset: 4, as: SIMD32<Int8>.self)))
+                }
+                one(0, &acc.0, &mins.0)
+                if nt > 1 { one(1, &acc.1, &mins.1) }
+                if nt > 2 { one(2, &acc.2, &mins.2) }
+                if nt > 3 { one(3, &acc.3, &mins.3) }
+            }
+            out[t * outStride + r] = hsum8(acc.0) + mins.0
+            if nt > 1 { out[(t + 1) * outStride + r] = hsum8(acc.1) + mins.1 }
+            if nt > 2 { out[(t + 2) * outStride + r] = hsum8(acc.2) + mins.2 }
+            if nt > 3 { out[(t + 3) * outStride + r] = hsum8(acc.3) + mins.3 }
+            t += nt
+        }
+    }
+}
+
+/// Q8_0 weights · Q8_0 activations (34-byte blocks).
+public func tileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                     _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    for r in 0..<rows {
+        let wr = w + r * wRowBytes
+        var t = 0
+        while t < tokens {
+            let nt = min(4, tokens - t)
+            var acc = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
+            for b in 0..<blocks {
+                let x = wr + b * 34
+                let q = x.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self)
+                let ax = SIMD32<UInt8>(truncatingIfNeeded: signBy(q, q))
+                let dx = half(x, 0)
+                @inline(__always) func one(_ k: Int, _ acc: SIMD8<Float>) -> SIMD8<Float> {
+                    let y = a + (t + k) * aRowBytes + b * 34
+                    let sy = signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), q)
+                    return fma(acc, dx * half(y, 0), byteDot(ax, sy))
+                }
+                acc.0 = one(0, acc.0)
+                if nt > 1 { acc.1 = one(1, acc.1) }
+                if nt > 2 { acc.2 = one(2, acc.2) }
+                if nt > 3 { acc.3 = one(3, acc.3) }
+            }
+            out[t * outStride + r] = hsum8(acc.0)
+            if nt > 1 { out[(t + 1) * outStride + r] = hsum8(acc.1) }
+            if nt > 2 { out[(t + 2) * outStride + r] = hsum8(acc.2) }
+            if nt > 3 { out[(t + 3) * outStride + r] = hsum8(acc.3) }
+            t += nt
+        }
+    }
+}
+
+/// Q6_K weights (210-byte blocks of 256) · Q8_K activations (292-byte blocks: f32 d, int8, int16 sums).
+/// Values are used unsigned (0…63) and the −32 offset removed per vector, in ggml's AVX2 order.
+public func tileQ6_K(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                     _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    for r in 0..<rows {
+        let wr = w + r * wRowBytes
+        for t in 0..<tokens {
+            let ar = a + t * aRowBytes
+            var acc = SIMD8<Float>()
+            let m32 = SIMD32<UInt8>(repeating: 32)
+            for b in 0..<blocks {
+                let x = wr + b * 210, y = ar + b * 292
+                var sumi = SIMD8<Int32>()
+                for h in 0..<2 {
+                    let ql0 = x.loadUnaligned(fromByteOffset: 64 * h, as: SIMD32<UInt8>.self)
+                    let ql1 = x.loadUnaligned(fromByteOffset: 64 * h + 32, as: SIMD32<UInt8>.self)
+                    let qh = x.loadUnaligned(fromByteOffset: 128 + 32 * h, as: SIMD32<UInt8>.self)
+                    let q0 = (ql0 & 0xF) | ((qh & 3) &<< 4)
+                    let q1 = (ql1 & 0xF) | (((qh &>> 2) & 3) &<< 4)
+                    let q2 = (ql0 &>> 4) | (((qh &>> 4) & 3) &<< 4)
+                    let q3 = (ql1 &>> 4) | (((qh &>> 6) & 3) &<< 4)
+                    @inline(__always) func chunk(_ q: SIMD32<UInt8>, _ k: Int) -> SIMD8<Int32> {
+                        let e = 128 * h + 32 * k          // first element of this 32-element chunk
+                        let yv = y.loadUnaligned(fromByteOffset: 4 + e, as: SIMD32<Int8>.self)
+                        let s0 = Int16(x.load(fromByteOffset: 192 + e / 16, as: Int8.self))
+                        let s1 = Int16(x.load(fromByteOffset: 193 + e / 16, as: Int8.self))
+                        let scales = SIMD16<Int16>(lowHalf: SIMD8(repeating: s0), highHalf: SIMD8(repeating: s1))
+                        // (q − 32)·y as ggml: maddubs(q, y) − maddubs(32, y), then scale pairs.
+                        return words(bytePairs(q, yv) &- bytePairs(m32, yv), scales)
+                    }
+                    sumi &+= chunk(q0, 0); sumi &+= chunk(q1, 1); sumi &+= chunk(q2, 2); sumi &+= chunk(q3, 3)
+                }
+                acc = fma(acc, y.loadUnaligned(as: Float.self) * half(x, 208), sumi)
+            }
+            out[t * outStride + r] = hsum8(acc)
+        }
+    }
+}
+
+/// F16 weights · F16 activations (blocks = elements), Float accumulation.
+public func tileF16(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                    _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    for r in 0..<rows {
+        let wr = w + r * wRowBytes
+        for t in 0..<tokens {
+            let ar = a + t * aRowBytes
+            var acc = SIMD8<Float>()
+            var j = 0
+            while j + 8 <= blocks {
+                let x = SIMD8<Float>(wr.loadUnaligned(fromByteOffset: 2 * j, as: SIMD8<Float16>.self))
+                let y = SIMD8<Float>(ar.loadUnaligned(fromByteOffset: 2 * j, as: SIMD8<Float16>.self))
+                acc = acc.addingProduct(x, y)
+                j += 8
+            }
+            var s = acc.sum()
+            while j < blocks { s += half(wr, 2 * j) * half(ar, 2 * j); j += 1 }
+            out[t * outStride + r] = s
+        }
+    }
+}
+
+/// F32 weights · F32 activations.
+public func tileF32(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                    _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    for r in 0..<rows {
+        let wr = w + r * wRowBytes
+        for t in 0..<tokens {
+            let ar = a + t * aRowBytes
+            var acc = SIMD8<Float>()
+            var j = 0
+            while j + 8 <= blocks {
+                acc = acc.addingProduct(wr.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self),
+                                        ar.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self))
+                j += 8
+            }
+            var s = acc.sum()
+            while j < blocks {
+                s += wr.loadUnaligned(fromByteOffset: 4 * j, as: Float.self) * ar.loadUnaligned(fromByteOffset: 4 * j, as: Float.self)
+                j += 1
+            }
+            out[t * outStride + r] = s
+        }
+    }
+}

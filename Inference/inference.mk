@@ -28,7 +28,7 @@ TEST_PREREQS += $(SMOLLM2_Q4_1) $(SMOLLM2_Q4_0)
 # ---- Embedded build: per-ISA kernels are separate modules compiled for their CPU, chosen at run time ----
 INFERENCE_EMB_EXCLUDE := ISA Scripts
 INFERENCE_EMB_DEPS    := InferenceAVX2 InferenceAVX512
-$(eval $(call embedded_module,InferenceAVX2,Inference/ISA/AVX2,,,-target-cpu haswell -Xcc -mavx2 -Xcc -mfma))
+$(eval $(call embedded_module,InferenceAVX2,Inference/ISA/AVX2,,,-target-cpu haswell -Xcc -mavx2 -Xcc -mfma -enable-experimental-feature BuiltinModule))
 $(eval $(call embedded_module,InferenceAVX512,Inference/ISA/AVX512,,,-target-cpu icelake-server -enable-experimental-feature BuiltinModule))
 
 # ---- Benchmark: this engine vs llama.cpp (llama-cpp-python), one thread each ----

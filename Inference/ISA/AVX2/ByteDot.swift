@@ -31,5 +31,5 @@ func signBy(_ b: SIMD32<Int8>, _ s: SIMD32<Int8>) -> SIMD32<Int8> {
                                                unsafeBitCast(s, to: Builtin.Vec32xInt8.self)), to: SIMD32<Int8>.self)
 }
 
-/// Name of the instruction set this module was compiled for.
-public let isaName = "avx2"
+
+

@@ -28,7 +28,7 @@ func nibbles(_ p: UnsafeRawPointer) -> SIMD32<UInt8> {
 }
 
 /// Q4_0 weights (18-byte blocks) · Q8_0 activations (34-byte blocks).
-public func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
     for r in 0..<rows {
         let wr = w + r * wRowBytes
@@ -61,7 +61,7 @@ public func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: 
 }
 
 /// Q4_1 weights (20-byte blocks: d, m, nibbles) · Q8_1 activations (36-byte blocks: d, s, int8).
-public func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
     for r in 0..<rows {
         let wr = w + r * wRowBytes
@@ -94,7 +94,7 @@ public func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: 
 }
 
 /// Q8_0 weights · Q8_0 activations (34-byte blocks).
-public func tileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+func tileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
     for r in 0..<rows {
         let wr = w + r * wRowBytes
@@ -128,7 +128,7 @@ public func tileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: 
 
 /// Q6_K weights (210-byte blocks of 256) · Q8_K activations (292-byte blocks: f32 d, int8, int16 sums).
 /// Values are used unsigned (0…63) and the −32 offset removed per vector, in ggml's AVX2 order.
-public func tileQ6_K(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+func tileQ6_K(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
     for r in 0..<rows {
         let wr = w + r * wRowBytes
@@ -166,7 +166,7 @@ public func tileQ6_K(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: 
 }
 
 /// F16 weights · F16 activations (blocks = elements), Float accumulation.
-public func tileF16(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+func tileF16(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
                     _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
     for r in 0..<rows {
         let wr = w + r * wRowBytes
@@ -188,7 +188,7 @@ public func tileF16(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: U
 }
 
 /// F32 weights · F32 activations.
-public func tileF32(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+func tileF32(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
                     _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
     for r in 0..<rows {
         let wr = w + r * wRowBytes

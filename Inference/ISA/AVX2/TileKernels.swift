@@ -27,103 +27,102 @@ func nibbles(_ p: UnsafeRawPointer) -> SIMD32<UInt8> {
     return SIMD32<UInt8>(lowHalf: qs & 0xF, highHalf: qs &>> 4)
 }
 
-/// Q4_0 weights (18-byte blocks) · Q8_0 activations (34-byte blocks).
+/// Runs `four` on groups of 4 tokens and `one` on the rest, for every weight row.
+@inline(__always)
+func tokenGroups(_ rows: Int, _ tokens: Int, _ four: (Int, Int) -> Void, _ one: (Int, Int) -> Void) {
+    for r in 0..<rows {
+        var t = 0
+        while t + 4 <= tokens { four(r, t); t += 4 }
+        while t < tokens { one(r, t); t += 1 }
+    }
+}
+
+/// Q4_0 weights (18-byte blocks: d, nibbles; x = d·(q − 8)) · Q8_0 activations (34-byte blocks).
 func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
-                     _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
-    for r in 0..<rows {
-        let wr = w + r * wRowBytes
-        var t = 0
-        while t < tokens {
-            let nt = min(4, tokens - t)
-            var acc = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
-            for b in 0..<blocks {
-                let x = wr + b * 18
-                let q = SIMD32<Int8>(truncatingIfNeeded: nibbles(x + 2)) &- 8
-                let ax = SIMD32<UInt8>(truncatingIfNeeded: signBy(q, q))
-                let dx = half(x, 0)
-                @inline(__always) func one(_ k: Int, _ acc: SIMD8<Float>) -> SIMD8<Float> {
-                    let y = a + (t + k) * aRowBytes + b * 34
-                    let sy = signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), q)
-                    return fma(acc, dx * half(y, 0), byteDot(ax, sy))
-                }
-                acc.0 = one(0, acc.0)
-                if nt > 1 { acc.1 = one(1, acc.1) }
-                if nt > 2 { acc.2 = one(2, acc.2) }
-                if nt > 3 { acc.3 = one(3, acc.3) }
-            }
-            out[t * outStride + r] = hsum8(acc.0)
-            if nt > 1 { out[(t + 1) * outStride + r] = hsum8(acc.1) }
-            if nt > 2 { out[(t + 2) * outStride + r] = hsum8(acc.2) }
-            if nt > 3 { out[(t + 3) * outStride + r] = hsum8(acc.3) }
-            t += nt
-        }
+              _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    @inline(__always) func unpack(_ x: UnsafeRawPointer) -> (SIMD32<Int8>, SIMD32<UInt8>, Float) {
+        let q = SIMD32<Int8>(truncatingIfNeeded: nibbles(x + 2)) &- 8
+        return (q, SIMD32<UInt8>(truncatingIfNeeded: signBy(q, q)), half(x, 0))
     }
+    @inline(__always) func step(_ acc: SIMD8<Float>, _ u: (SIMD32<Int8>, SIMD32<UInt8>, Float), _ y: UnsafeRawPointer) -> SIMD8<Float> {
+        fma(acc, u.2 * half(y, 0), byteDot(u.1, signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), u.0)))
+    }
+    tokenGroups(rows, tokens, { r, t in
+        let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
+        let y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
+        var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
+        for b in 0..<blocks {
+            let u = unpack(wr + b * 18), o = b * 34
+            c0 = step(c0, u, y0 + o); c1 = step(c1, u, y1 + o); c2 = step(c2, u, y2 + o); c3 = step(c3, u, y3 + o)
+        }
+        out[t * outStride + r] = hsum8(c0); out[(t + 1) * outStride + r] = hsum8(c1)
+        out[(t + 2) * outStride + r] = hsum8(c2); out[(t + 3) * outStride + r] = hsum8(c3)
+    }, { r, t in
+        let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
+        var c0 = SIMD8<Float>()
+        for b in 0..<blocks { c0 = step(c0, unpack(wr + b * 18), y0 + b * 34) }
+        out[t * outStride + r] = hsum8(c0)
+    })
 }
 
-/// Q4_1 weights (20-byte blocks: d, m, nibbles) · Q8_1 activations (36-byte blocks: d, s, int8).
+/// Q4_1 weights (20-byte blocks: d, m, nibbles; x = d·q + m) · Q8_1 activations (36-byte blocks: d, s = d·Σq, int8).
 func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
-                     _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
-    for r in 0..<rows {
-        let wr = w + r * wRowBytes
-        var t = 0
-        while t < tokens {
-            let nt = min(4, tokens - t)
-            var acc = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
-            var mins: (Float, Float, Float, Float) = (0, 0, 0, 0)
-            for b in 0..<blocks {
-                let x = wr + b * 20
-                let q = nibbles(x + 4)
-                let dx = half(x, 0), mx = half(x, 2)
-                @inline(__always) func one(_ k: Int, _ acc: inout SIMD8<Float>, _ mins: inout Float) {
-                    let y = a + (t + k) * aRowBytes + b * 36
-                    mins += mx * half(y, 2)
-                    acc = fma(acc, dx * half(y, 0), byteDot(q, y.loadUnaligned(fromByteOffset: 4, as: SIMD32<Int8>.self)))
-                }
-                one(0, &acc.0, &mins.0)
-                if nt > 1 { one(1, &acc.1, &mins.1) }
-                if nt > 2 { one(2, &acc.2, &mins.2) }
-                if nt > 3 { one(3, &acc.3, &mins.3) }
-            }
-            out[t * outStride + r] = hsum8(acc.0) + mins.0
-            if nt > 1 { out[(t + 1) * outStride + r] = hsum8(acc.1) + mins.1 }
-            if nt > 2 { out[(t + 2) * outStride + r] = hsum8(acc.2) + mins.2 }
-            if nt > 3 { out[(t + 3) * outStride + r] = hsum8(acc.3) + mins.3 }
-            t += nt
-        }
+              _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    @inline(__always) func step(_ acc: inout SIMD8<Float>, _ mins: inout Float, _ q: SIMD32<UInt8>, _ dx: Float, _ mx: Float,
+                                _ y: UnsafeRawPointer) {
+        mins += mx * half(y, 2)
+        acc = fma(acc, dx * half(y, 0), byteDot(q, y.loadUnaligned(fromByteOffset: 4, as: SIMD32<Int8>.self)))
     }
+    tokenGroups(rows, tokens, { r, t in
+        let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
+        let y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
+        var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
+        var m0: Float = 0, m1: Float = 0, m2: Float = 0, m3: Float = 0
+        for b in 0..<blocks {
+            let x = wr + b * 20, o = b * 36
+            let q = nibbles(x + 4), dx = half(x, 0), mx = half(x, 2)
+            step(&c0, &m0, q, dx, mx, y0 + o); step(&c1, &m1, q, dx, mx, y1 + o)
+            step(&c2, &m2, q, dx, mx, y2 + o); step(&c3, &m3, q, dx, mx, y3 + o)
+        }
+        out[t * outStride + r] = hsum8(c0) + m0; out[(t + 1) * outStride + r] = hsum8(c1) + m1
+        out[(t + 2) * outStride + r] = hsum8(c2) + m2; out[(t + 3) * outStride + r] = hsum8(c3) + m3
+    }, { r, t in
+        let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
+        var c0 = SIMD8<Float>(), m0: Float = 0
+        for b in 0..<blocks {
+            let x = wr + b * 20
+            step(&c0, &m0, nibbles(x + 4), half(x, 0), half(x, 2), y0 + b * 36)
+        }
+        out[t * outStride + r] = hsum8(c0) + m0
+    })
 }
 
-/// Q8_0 weights · Q8_0 activations (34-byte blocks).
+/// Q8_0 weights · Q8_0 activations (34-byte blocks: d, 32 × int8).
 func tileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
-                     _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
-    for r in 0..<rows {
-        let wr = w + r * wRowBytes
-        var t = 0
-        while t < tokens {
-            let nt = min(4, tokens - t)
-            var acc = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
-            for b in 0..<blocks {
-                let x = wr + b * 34
-                let q = x.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self)
-                let ax = SIMD32<UInt8>(truncatingIfNeeded: signBy(q, q))
-                let dx = half(x, 0)
-                @inline(__always) func one(_ k: Int, _ acc: SIMD8<Float>) -> SIMD8<Float> {
-                    let y = a + (t + k) * aRowBytes + b * 34
-                    let sy = signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), q)
-                    return fma(acc, dx * half(y, 0), byteDot(ax, sy))
-                }
-                acc.0 = one(0, acc.0)
-                if nt > 1 { acc.1 = one(1, acc.1) }
-                if nt > 2 { acc.2 = one(2, acc.2) }
-                if nt > 3 { acc.3 = one(3, acc.3) }
-            }
-            out[t * outStride + r] = hsum8(acc.0)
-            if nt > 1 { out[(t + 1) * outStride + r] = hsum8(acc.1) }
-            if nt > 2 { out[(t + 2) * outStride + r] = hsum8(acc.2) }
-            if nt > 3 { out[(t + 3) * outStride + r] = hsum8(acc.3) }
-            t += nt
-        }
+              _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    @inline(__always) func unpack(_ x: UnsafeRawPointer) -> (SIMD32<Int8>, SIMD32<UInt8>, Float) {
+        let q = x.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self)
+        return (q, SIMD32<UInt8>(truncatingIfNeeded: signBy(q, q)), half(x, 0))
     }
+    @inline(__always) func step(_ acc: SIMD8<Float>, _ u: (SIMD32<Int8>, SIMD32<UInt8>, Float), _ y: UnsafeRawPointer) -> SIMD8<Float> {
+        fma(acc, u.2 * half(y, 0), byteDot(u.1, signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), u.0)))
+    }
+    tokenGroups(rows, tokens, { r, t in
+        let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
+        let y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
+        var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
+        for b in 0..<blocks {
+            let u = unpack(wr + b * 34), o = b * 34
+            c0 = step(c0, u, y0 + o); c1 = step(c1, u, y1 + o); c2 = step(c2, u, y2 + o); c3 = step(c3, u, y3 + o)
+        }
+        out[t * outStride + r] = hsum8(c0); out[(t + 1) * outStride + r] = hsum8(c1)
+        out[(t + 2) * outStride + r] = hsum8(c2); out[(t + 3) * outStride + r] = hsum8(c3)
+    }, { r, t in
+        let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
+        var c0 = SIMD8<Float>()
+        for b in 0..<blocks { c0 = step(c0, unpack(wr + b * 34), y0 + b * 34) }
+        out[t * outStride + r] = hsum8(c0)
+    })
 }
 
 /// Q6_K weights (210-byte blocks of 256) · Q8_K activations (292-byte blocks: f32 d, int8, int16 sums).

@@ -37,17 +37,49 @@ func tokenGroups(_ rows: Int, _ tokens: Int, _ four: (Int, Int) -> Void, _ one: 
     }
 }
 
+/// As tokenGroups, with `pair(r, t)` covering rows r, r+1 × tokens t…t+3 (each activation block loaded once
+/// for two rows); odd rows and leftover tokens fall back to `four` / `one`.
+@inline(__always)
+func rowPairGroups(_ rows: Int, _ tokens: Int, _ pair: (Int, Int) -> Void, _ four: (Int, Int) -> Void,
+                   _ one: (Int, Int) -> Void) {
+    var r = 0
+    while r + 2 <= rows {
+        var t = 0
+        while t + 4 <= tokens { pair(r, t); t += 4 }
+        while t < tokens { one(r, t); one(r + 1, t); t += 1 }
+        r += 2
+    }
+    if r < rows { tokenGroups(1, tokens, { _, t in four(r, t) }, { _, t in one(r, t) }) }
+}
+
 /// Q4_0 weights (18-byte blocks: d, nibbles; x = d·(q − 8)) · Q8_0 activations (34-byte blocks).
 func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
               _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
     @inline(__always) func unpack(_ x: UnsafeRawPointer) -> (SIMD32<Int8>, SIMD32<UInt8>, Float) {
-        let q = SIMD32<Int8>(truncatingIfNeeded: nibbles(x + 2)) &- 8
-        return (q, SIMD32<UInt8>(truncatingIfNeeded: signBy(q, q)), half(x, 0))
+        let q = unsafeBitCast(nibbles(x + 2), to: SIMD32<Int8>.self) &- SIMD32<Int8>(repeating: 8)
+        return (q, unsafeBitCast(signBy(q, q), to: SIMD32<UInt8>.self), half(x, 0))
     }
     @inline(__always) func step(_ acc: SIMD8<Float>, _ u: (SIMD32<Int8>, SIMD32<UInt8>, Float), _ y: UnsafeRawPointer) -> SIMD8<Float> {
         fma(acc, u.2 * half(y, 0), byteDot(u.1, signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), u.0)))
     }
-    tokenGroups(rows, tokens, { r, t in
+    rowPairGroups(rows, tokens, { r, t in
+        let wa = w + r * wRowBytes, wb = wa + wRowBytes, y0 = a + t * aRowBytes
+        let y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
+        var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0, e0 = c0, e1 = c0, e2 = c0, e3 = c0
+        for b in 0..<blocks {
+            let u = unpack(wa + b * 18), v = unpack(wb + b * 18), o = b * 34
+            @inline(__always) func both(_ c: inout SIMD8<Float>, _ e: inout SIMD8<Float>, _ y: UnsafeRawPointer) {
+                let yq = y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), dy = half(y, 0)
+                c = fma(c, u.2 * dy, byteDot(u.1, signBy(yq, u.0)))
+                e = fma(e, v.2 * dy, byteDot(v.1, signBy(yq, v.0)))
+            }
+            both(&c0, &e0, y0 + o); both(&c1, &e1, y1 + o); both(&c2, &e2, y2 + o); both(&c3, &e3, y3 + o)
+        }
+        out[t * outStride + r] = hsum8(c0); out[(t + 1) * outStride + r] = hsum8(c1)
+        out[(t + 2) * outStride + r] = hsum8(c2); out[(t + 3) * outStride + r] = hsum8(c3)
+        out[t * outStride + r + 1] = hsum8(e0); out[(t + 1) * outStride + r + 1] = hsum8(e1)
+        out[(t + 2) * outStride + r + 1] = hsum8(e2); out[(t + 3) * outStride + r + 1] = hsum8(e3)
+    }, { r, t in
         let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
         let y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
         var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
@@ -73,7 +105,30 @@ func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
         mins += mx * half(y, 2)
         acc = fma(acc, dx * half(y, 0), byteDot(q, y.loadUnaligned(fromByteOffset: 4, as: SIMD32<Int8>.self)))
     }
-    tokenGroups(rows, tokens, { r, t in
+    rowPairGroups(rows, tokens, { r, t in
+        let wa = w + r * wRowBytes, wb = wa + wRowBytes, y0 = a + t * aRowBytes
+        let y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
+        var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0, e0 = c0, e1 = c0, e2 = c0, e3 = c0
+        var m = SIMD8<Float>()   // lanes 0…3: row r, tokens t…t+3; lanes 4…7: row r+1
+        for b in 0..<blocks {
+            let xa = wa + b * 20, xb = wb + b * 20, o = b * 36
+            let qa = nibbles(xa + 4), qb = nibbles(xb + 4)
+            let da = half(xa, 0), db = half(xb, 0)
+            let ma = half(xa, 2), mb = half(xb, 2)
+            @inline(__always) func both(_ c: inout SIMD8<Float>, _ e: inout SIMD8<Float>, _ y: UnsafeRawPointer) {
+                let yq = y.loadUnaligned(fromByteOffset: 4, as: SIMD32<Int8>.self), dy = half(y, 0)
+                c = fma(c, da * dy, byteDot(qa, yq))
+                e = fma(e, db * dy, byteDot(qb, yq))
+            }
+            both(&c0, &e0, y0 + o); both(&c1, &e1, y1 + o); both(&c2, &e2, y2 + o); both(&c3, &e3, y3 + o)
+            let s4 = SIMD4<Float>(half(y0 + o, 2), half(y1 + o, 2), half(y2 + o, 2), half(y3 + o, 2))
+            m += SIMD8<Float>(lowHalf: s4 * ma, highHalf: s4 * mb)
+        }
+        out[t * outStride + r] = hsum8(c0) + m[0]; out[(t + 1) * outStride + r] = hsum8(c1) + m[1]
+        out[(t + 2) * outStride + r] = hsum8(c2) + m[2]; out[(t + 3) * outStride + r] = hsum8(c3) + m[3]
+        out[t * outStride + r + 1] = hsum8(e0) + m[4]; out[(t + 1) * outStride + r + 1] = hsum8(e1) + m[5]
+        out[(t + 2) * outStride + r + 1] = hsum8(e2) + m[6]; out[(t + 3) * outStride + r + 1] = hsum8(e3) + m[7]
+    }, { r, t in
         let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
         let y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
         var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
@@ -102,7 +157,7 @@ func tileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
               _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
     @inline(__always) func unpack(_ x: UnsafeRawPointer) -> (SIMD32<Int8>, SIMD32<UInt8>, Float) {
         let q = x.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self)
-        return (q, SIMD32<UInt8>(truncatingIfNeeded: signBy(q, q)), half(x, 0))
+        return (q, unsafeBitCast(signBy(q, q), to: SIMD32<UInt8>.self), half(x, 0))
     }
     @inline(__always) func step(_ acc: SIMD8<Float>, _ u: (SIMD32<Int8>, SIMD32<UInt8>, Float), _ y: UnsafeRawPointer) -> SIMD8<Float> {
         fma(acc, u.2 * half(y, 0), byteDot(u.1, signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), u.0)))

@@ -1,5 +1,7 @@
 // Typed errors of the Inference engine (model loading, forward pass, probing), each with a clear message.
-public enum InferenceError: Error, Equatable {
+public enum InferenceError: Error, Equatable, CustomStringConvertible {
+    public var description: String { message }
+
     case missingMetadata(String)
     case unsupportedArchitecture(String)
     case hyperParameterOutOfRange(String, Int)

@@ -70,3 +70,15 @@ public final class Transformer {
         }
     }
 }
+
+extension Transformer {
+    /// Bytes this engine uses: weights (views into the GGUF image), KV cache and scratch buffers.
+    public var memory: (weights: Int, kvCache: Int, scratch: Int) {
+        var w = 0
+        for m in weights.allMatrices { w += m.rows * m.rowBytes }
+        let c = config
+        let perToken = 2 * c.embedding + c.qDim * 2 + 2 * c.kvDim + 2 * c.feedForward
+        return (w, KVCache.bytes(config: c, capacity: contextCap),
+                4 * (batch * perToken + contextCap + c.headDim + c.vocab) + scratch.actBytes)
+    }
+}

@@ -136,18 +136,30 @@ public enum ReferenceQuants {
         return sum
     }
 
-    /// f16 weights · f16 activations (elements = blocks), accumulated in Float.
+    /// f16 weights · f16 activations (blocks = elements). Float sums in 8 interleaved lanes reduced in
+    /// ggml's order: with f16 rounding downstream, a sequential sum drifts visibly from llama.cpp.
     public static func dotF16(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, blocks: Int) -> Float {
-        var sum: Float = 0
-        for j in 0..<blocks { sum += loadHalf(w, 2 * j) * loadHalf(a, 2 * j) }
-        return sum
+        laneSum(blocks) { j in loadHalf(w, 2 * j) * loadHalf(a, 2 * j) }
     }
 
     public static func dotF32(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, blocks: Int) -> Float {
-        var sum: Float = 0
-        for j in 0..<blocks {
-            sum += w.loadUnaligned(fromByteOffset: 4 * j, as: Float.self) * a.loadUnaligned(fromByteOffset: 4 * j, as: Float.self)
+        laneSum(blocks) { j in
+            w.loadUnaligned(fromByteOffset: 4 * j, as: Float.self) * a.loadUnaligned(fromByteOffset: 4 * j, as: Float.self)
         }
-        return sum
+    }
+
+    @inline(__always)
+    static func laneSum(_ n: Int, _ term: (Int) -> Float) -> Float {
+        var lanes: (Float, Float, Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var j = 0
+        while j + 8 <= n {
+            lanes.0 += term(j); lanes.1 += term(j + 1); lanes.2 += term(j + 2); lanes.3 += term(j + 3)
+            lanes.4 += term(j + 4); lanes.5 += term(j + 5); lanes.6 += term(j + 6); lanes.7 += term(j + 7)
+            j += 8
+        }
+        let r0 = lanes.0 + lanes.4, r1 = lanes.1 + lanes.5, r2 = lanes.2 + lanes.6, r3 = lanes.3 + lanes.7
+        var s = (r0 + r2) + (r1 + r3)
+        while j < n { s += term(j); j += 1 }
+        return s
     }
 }

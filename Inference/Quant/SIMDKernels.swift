@@ -1,9 +1,74 @@
-// Binds the per-ISA kernel modules (compiled separately for haswell / sapphirerapids) to MatTileKernel values.
+// Binds the per-ISA kernel modules (InferenceAVX2 compiled for haswell, InferenceAVX512 for icelake-server)
+// to MatTileKernel values through their C symbols; which one runs is decided once from the injected CPUFeatures.
+// The modules are linked (SwiftPM dependency / kernel link line) but not imported: see ISA/*/Exports.swift.
+
 struct SIMDKernels {
     let q4_0, q4_1, q8_0, q6_K, f16, f32: MatTileKernel
 
     static func table(_ tier: KernelTier) -> SIMDKernels {
-        let r = QuantKernels(tier: .reference)
-        return SIMDKernels(q4_0: r.q4_0, q4_1: r.q4_1, q8_0: r.q8_0, q6_K: r.q6_K, f16: r.f16, f32: r.f32)
+        switch tier {
+        case .avx512:
+            return SIMDKernels(q4_0: { avx512TileQ4_0($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               q4_1: { avx512TileQ4_1($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               q8_0: { avx512TileQ8_0($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               q6_K: { avx512TileQ6_K($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               f16: { avx512TileF16($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               f32: { avx512TileF32($0, $1, $2, $3, $4, $5, $6, $7, $8) })
+        default:
+            return SIMDKernels(q4_0: { avx2TileQ4_0($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               q4_1: { avx2TileQ4_1($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               q8_0: { avx2TileQ8_0($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               q6_K: { avx2TileQ6_K($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               f16: { avx2TileF16($0, $1, $2, $3, $4, $5, $6, $7, $8) },
+                               f32: { avx2TileF32($0, $1, $2, $3, $4, $5, $6, $7, $8) })
+        }
     }
 }
+
+@_extern(c, "warden_avx2_tile_q4_0")
+func avx2TileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx2_tile_q4_1")
+func avx2TileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx2_tile_q8_0")
+func avx2TileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx2_tile_q6_k")
+func avx2TileQ6_K(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx2_tile_f16")
+func avx2TileF16(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx2_tile_f32")
+func avx2TileF32(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx512_tile_q4_0")
+func avx512TileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx512_tile_q4_1")
+func avx512TileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx512_tile_q8_0")
+func avx512TileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx512_tile_q6_k")
+func avx512TileQ6_K(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx512_tile_f16")
+func avx512TileF16(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx512_tile_f32")
+func avx512TileF32(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                 _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)

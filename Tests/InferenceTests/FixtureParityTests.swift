@@ -11,18 +11,27 @@ func maxAbsDiff(_ got: ArraySlice<Float>, _ want: [Float]) -> Float {
     return m
 }
 
-@Test(arguments: fixtureNames)
-func fixtureLogitsMatchLlamaCpp(name: String) throws {
+/// The kernel tiers this host can run (the reference tier always).
+let hostTiers: [KernelTier] = KernelTier.allCases.filter { tier in
+    switch tier {
+    case .reference: true
+    case .avx2: ModelFile.hostFeatures.avx2 && ModelFile.hostFeatures.fma
+    case .avx512: ModelFile.hostFeatures.bestTier == .avx512
+    }
+}
+
+@Test(arguments: fixtureNames, hostTiers)
+func fixtureLogitsMatchLlamaCpp(name: String, tier: KernelTier) throws {
     let ref = try FixtureLogits.load(name)
     let file = try ModelFile(path: ModelFile.fixture(name + ".gguf"))
-    let model = try file.transformer()
+    let model = try file.transformer(tier: tier)
     #expect(model.config.vocab == ref.vocab)
     let all = try model.prefillAllLogits(ref.tokens)
     var worst: Float = 0
     for (p, row) in ref.logits.enumerated() {
         worst = max(worst, maxAbsDiff(all[(p * ref.vocab)..<((p + 1) * ref.vocab)], row))
     }
-    print("\(name): max |Δlogit| over \(ref.tokens.count) positions = \(worst)")
+    print("\(name) [\(tier.name)]: max |Δlogit| over \(ref.tokens.count) positions = \(worst)")
     #expect(worst <= 1e-3)
 }
 

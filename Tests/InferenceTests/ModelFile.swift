@@ -15,7 +15,7 @@ final class ModelFile {
 
     deinit { bytes.deallocate() }
 
-    func transformer(tier: KernelTier = .reference, contextCap: Int = 256, batch: Int = 512) throws -> Transformer {
+    func transformer(tier: KernelTier = ModelFile.hostFeatures.bestTier, contextCap: Int = 256, batch: Int = 512) throws -> Transformer {
         try Transformer(gguf: gguf, kernels: QuantKernels(tier: tier), contextCap: contextCap, batch: batch)
     }
 

@@ -1,0 +1,38 @@
+// C-ABI entry points of the AVX512 tile kernels. Inference binds them with @_extern(c) instead of importing
+// this module, so no kernel body is inlined into code compiled for the baseline CPU (Embedded CMO would).
+
+@_cdecl("warden_avx512_tile_q4_0")
+public func avx512TileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    tileQ4_0(w, wRowBytes, rows, a, aRowBytes, tokens, blocks, out, outStride)
+}
+
+@_cdecl("warden_avx512_tile_q4_1")
+public func avx512TileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    tileQ4_1(w, wRowBytes, rows, a, aRowBytes, tokens, blocks, out, outStride)
+}
+
+@_cdecl("warden_avx512_tile_q8_0")
+public func avx512TileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    tileQ8_0(w, wRowBytes, rows, a, aRowBytes, tokens, blocks, out, outStride)
+}
+
+@_cdecl("warden_avx512_tile_q6_k")
+public func avx512TileQ6_K(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    tileQ6_K(w, wRowBytes, rows, a, aRowBytes, tokens, blocks, out, outStride)
+}
+
+@_cdecl("warden_avx512_tile_f16")
+public func avx512TileF16(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    tileF16(w, wRowBytes, rows, a, aRowBytes, tokens, blocks, out, outStride)
+}
+
+@_cdecl("warden_avx512_tile_f32")
+public func avx512TileF32(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
+                      _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    tileF32(w, wRowBytes, rows, a, aRowBytes, tokens, blocks, out, outStride)
+}

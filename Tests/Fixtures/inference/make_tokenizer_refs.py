@@ -82,6 +82,18 @@ PROMPTS = [
 ]
 
 
+# Random prompts from atoms that stress the pre-tokenizers (fixed seed, so the JSON is stable).
+ATOMS = ["a", "Z", "q", " ", "  ", "\n", "\t", "\r\n", "7", "42", "'s", "'RE", ".", "!!", "(", "é", "ß",
+         "日本", "语", "😀", "👍🏽", "\u00a0", "\u3000", "<0x0A>", "the", " world", "▁", "\u0301", "\u001f",
+         "<|im_start|>", "<|im_end|>", "<tool>", "<s>", "don't", "x2y", "___", "...", "\n\n  ", " 1234 "]
+
+
+def random_prompts(n=120, seed=1234):
+    import random
+    rng = random.Random(seed)
+    return ["".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 24))) for _ in range(n)]
+
+
 def detokenize(llm, ids, special):
     """llama_detokenize(remove_special=False, unparse_special=special) as bytes."""
     arr = (llama_cpp.llama_token * max(1, len(ids)))(*ids)
@@ -114,6 +126,8 @@ def llama_refs(path):
             "decoded": detokenize(llm, ids, False).decode("utf-8", errors="replace"),
             "decoded_special": detokenize(llm, ids_special, True).decode("utf-8", errors="replace"),
         })
+    fuzz = [[t, llm.tokenize(t.encode("utf-8"), add_bos=False, special=False),
+             llm.tokenize(t.encode("utf-8"), add_bos=False, special=True)] for t in random_prompts()]
     n = llm.n_vocab()
     # Pieces (llama_token_to_piece, special rendered and not) for a spread of ids, as byte lists.
     step = max(1, n // 97)
@@ -121,7 +135,7 @@ def llama_refs(path):
     pieces = {str(i): [piece(llm, i, True), piece(llm, i, False)] for i in ids}
     info = {"n_vocab": n, "bos": llm.token_bos(), "eos": llm.token_eos()}
     del llm
-    return {"info": info, "cases": cases, "pieces": pieces}
+    return {"info": info, "cases": cases, "pieces": pieces, "fuzz": fuzz}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -241,3 +241,16 @@ func smolLM2RoundTripsArbitraryText() throws {
     }
     #expect(built > 100)
 }
+
+@Test func longWordsEncodeAndRoundTrip() throws {
+    // A 40,000-character word merges in O(n log n); this would take minutes with an O(n²) scan.
+    let word = String(repeating: "helloworld", count: 4_000)
+    let spm = try Tokenizer(gguf: try GGUFFile(bytes: try #require(mapFile(fixtureDir + "/tiny-spm.gguf"))))
+    #expect(spm.decode(spm.encode(word)) == word)
+    if let bytes = smolLM2Bytes {
+        let bpe = try Tokenizer(gguf: try GGUFFile(bytes: bytes))
+        let ids = bpe.encode(word)
+        #expect(ids.count < word.utf8.count / 2)  // Merges happened (not one token per byte).
+        #expect(bpe.decode(ids) == word)
+    }
+}

@@ -50,6 +50,7 @@ public struct Tokenizer {
         var addBOS = false, addSpacePrefix = false
         switch modelName {
         case "gpt2":
+            // llama.cpp treats a missing name as "default" (with a warning about quality).
             let pre = preTokenizerName ?? gguf.string("tokenizer.ggml.pre") ?? "default"
             guard let p = PreTokenizer(ggufName: pre) else { throw .unsupportedPreTokenizer(pre) }
             model = .bytePairGPT2(p)

@@ -92,13 +92,16 @@ func checkParity(_ tok: Tokenizer, _ refs: TokenizerRefs, label: String) -> Int 
     checkParity(tok, refs, label: "spm")
 }
 
-struct SmolRefs: Decodable { let smollm: TokenizerRefs; let qwen2: TokenizerRefs; let llama3: TokenizerRefs; let gpt2: TokenizerRefs }
+struct SmolRefs: Decodable {
+    let smollm: TokenizerRefs, qwen2: TokenizerRefs, llama3: TokenizerRefs, gpt2: TokenizerRefs, `default`: TokenizerRefs
+}
 
 @Test(.enabled(if: smolLM2Bytes != nil, "\(smolLM2Missing)"),
-      arguments: [("smollm", nil), ("qwen2", "qwen2"), ("llama3", "llama-bpe"), ("gpt2", "gpt-2")] as [(String, String?)])
+      arguments: [("smollm", nil), ("qwen2", "qwen2"), ("llama3", "llama-bpe"), ("gpt2", "gpt-2"),
+                 ("default", "default")] as [(String, String?)])
 func smolLM2MatchesLlamaCpp(label: String, pre: String?) throws {
     let all = try loadRefs("tokenizer_refs_smollm2.json", as: SmolRefs.self)
-    let refs = switch label { case "qwen2": all.qwen2; case "llama3": all.llama3; case "gpt2": all.gpt2; default: all.smollm }
+    let refs = switch label { case "qwen2": all.qwen2; case "llama3": all.llama3; case "gpt2": all.gpt2; case "default": all.default; default: all.smollm }
     let gguf = try GGUFFile(bytes: smolLM2Bytes!)
     let tok = try Tokenizer(gguf: gguf, preTokenizerName: pre)
     #expect(tok.bosID == refs.info.bos && tok.eosID == refs.info.eos)
@@ -126,7 +129,8 @@ func smolLM2ChatMLSpecials() throws {
     #expect(PreTokenizer(ggufName: "qwen2") == .qwen2)
     #expect(PreTokenizer(ggufName: "llama-bpe") == .llama3)
     #expect(PreTokenizer(ggufName: "gpt-2") == .gpt2)
-    #expect(PreTokenizer(ggufName: "default") == nil)
+    #expect(PreTokenizer(ggufName: "default") == .fallback)
+    #expect(PreTokenizer(ggufName: "tekken") == nil)
 }
 
 /// Words the pre-tokenizer produces for `text` (as Strings).
@@ -151,6 +155,7 @@ private func words(_ pre: PreTokenizer, _ text: String) -> [String] {
     #expect(words(.qwen2, "(hello) x'S 12\n\n  y") == ["(hello", ")", " x", "'S", " ", "1", "2", "\n\n", " ", " y"])
     #expect(words(.llama3, "12345 ok!!\n\n") == ["123", "45", " ok", "!!\n\n"])
     #expect(words(.gpt2, "こんにちは 世界") == ["こんにちは", " 世界"])
+    #expect(words(.fallback, "a.b 12345 `x`") == ["a", ".", "b", " ", "123", "45", " `", "x", "`"])
 }
 
 @Test func rejectsUnsupportedTokenizers() throws {

@@ -5,7 +5,7 @@ Writes (next to this script):
   tiny-spm.gguf                 a ~500-token llama-style SentencePiece vocabulary (vocab only, no tensors)
   tokenizer_refs_spm.json       llama.cpp token ids / detokenization for tiny-spm.gguf
   tokenizer_refs_smollm2.json   llama.cpp token ids for SmolLM2-135M-Instruct's vocabulary, with its own
-                                pre-tokenizer (smollm) and re-labelled as qwen2, llama3 (llama-bpe) and gpt-2
+                                pre-tokenizer (smollm) and re-labelled as qwen2, llama3 (llama-bpe), gpt-2 and default
 
 Usage: python3 make_tokenizer_refs.py [path/to/SmolLM2-135M-Instruct.Q4_1.gguf]
 Needs: gguf (PyPI), llama-cpp-python (vocab_only=True is enough). Deterministic: same inputs, same files.
@@ -254,7 +254,7 @@ def main():
         sys.exit(f"SmolLM2 model not found at {SMOL}; SPM refs written, SmolLM2 refs skipped")
     out = {"smollm": llama_refs(SMOL)}
     with tempfile.TemporaryDirectory() as tmp:
-        for label, pre in (("qwen2", "qwen2"), ("llama3", "llama-bpe"), ("gpt2", "gpt-2")):
+        for label, pre in (("qwen2", "qwen2"), ("llama3", "llama-bpe"), ("gpt2", "gpt-2"), ("default", "default")):
             p = os.path.join(tmp, f"smollm2-{label}.gguf")
             relabel(SMOL, p, pre)
             out[label] = llama_refs(p)

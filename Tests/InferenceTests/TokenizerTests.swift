@@ -21,6 +21,18 @@ struct TokenizerRefs: Decodable {
     let pieces: [String: [[UInt8]]]
     /// Random prompts: [text, ids, ids with specials parsed].
     let fuzz: [FuzzCase]
+    /// Invalid UTF-8 inputs: [bytes, ids, ids with specials parsed].
+    let raw: [RawCase]
+
+    struct RawCase: Decodable {
+        let bytes: [UInt8], ids: [Int32], idsSpecial: [Int32]
+        init(from decoder: Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            bytes = try c.decode([UInt8].self)
+            ids = try c.decode([Int32].self)
+            idsSpecial = try c.decode([Int32].self)
+        }
+    }
 
     struct FuzzCase: Decodable {
         let text: String, ids: [Int32], idsSpecial: [Int32]
@@ -72,6 +84,14 @@ func checkParity(_ tok: Tokenizer, _ refs: TokenizerRefs, label: String) -> Int 
         }
     }
     #expect(refs.fuzz.count >= 100)
+    for r in refs.raw {
+        let ids = tok.encode(utf8: r.bytes), idsSpecial = tok.encode(utf8: r.bytes, parseSpecial: true)
+        if ids != r.ids || idsSpecial != r.idsSpecial {
+            failures += 1
+            Issue.record("[\(label)] raw bytes \(r.bytes): got \(ids) / \(idsSpecial), llama.cpp \(r.ids) / \(r.idsSpecial)")
+        }
+    }
+    #expect(!refs.raw.isEmpty)
     for (key, expected) in refs.pieces {
         let id = Int32(key)!
         #expect(tok.piece(id) == expected[0], "[\(label)] piece(\(id), special: true)")

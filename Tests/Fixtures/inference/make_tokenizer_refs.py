@@ -88,6 +88,11 @@ ATOMS = ["a", "Z", "q", " ", "  ", "\n", "\t", "\r\n", "7", "42", "'s", "'RE", "
          "<|im_start|>", "<|im_end|>", "<tool>", "<s>", "don't", "x2y", "___", "...", "\n\n  ", " 1234 "]
 
 
+# Raw byte strings that are not valid UTF-8 (llama.cpp reads invalid sequences as U+FFFD in BPE).
+RAW = [b"abc\xff\xfe def", b"\xc3", b"caf\xc3\xa9\x80x", b"\xf0\x9f\x98 cut", b"ok\xe2\x82 \xe2\x82\xac 5",
+       b"\xed\xa0\x80 surrogate", b"\xc0\x80 overlong", b"<|im_end|>\xff<|im_start|>", b"\x80\x80\x80"]
+
+
 def random_prompts(n=120, seed=1234):
     import random
     rng = random.Random(seed)
@@ -128,6 +133,8 @@ def llama_refs(path):
         })
     fuzz = [[t, llm.tokenize(t.encode("utf-8"), add_bos=False, special=False),
              llm.tokenize(t.encode("utf-8"), add_bos=False, special=True)] for t in random_prompts()]
+    raw = [[list(b), llm.tokenize(b, add_bos=False, special=False), llm.tokenize(b, add_bos=False, special=True)]
+           for b in RAW]
     n = llm.n_vocab()
     # Pieces (llama_token_to_piece, special rendered and not) for a spread of ids, as byte lists.
     step = max(1, n // 97)
@@ -135,7 +142,7 @@ def llama_refs(path):
     pieces = {str(i): [piece(llm, i, True), piece(llm, i, False)] for i in ids}
     info = {"n_vocab": n, "bos": llm.token_bos(), "eos": llm.token_eos()}
     del llm
-    return {"info": info, "cases": cases, "pieces": pieces, "fuzz": fuzz}
+    return {"info": info, "cases": cases, "pieces": pieces, "fuzz": fuzz, "raw": raw}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -96,7 +96,18 @@ RAW = [b"abc\xff\xfe def", b"\xc3", b"caf\xc3\xa9\x80x", b"\xf0\x9f\x98 cut", b"
 def random_prompts(n=120, seed=1234):
     import random
     rng = random.Random(seed)
-    return ["".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 24))) for _ in range(n)]
+    prompts = ["".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 24))) for _ in range(n)]
+    # Code points from all over the BMP and SMP, between ASCII letters/digits/spaces, to check that
+    # the \p{L} / \p{N} / \s classes agree with llama.cpp's tables.
+    for _ in range(48):
+        parts = []
+        for _ in range(10):
+            cp = rng.randrange(0x80, 0x30000)
+            if 0xD800 <= cp <= 0xDFFF:
+                cp = 0x2028
+            parts.append(chr(cp) + rng.choice(["a", "1", " ", "", "x y", "7 "]))
+        prompts.append("".join(parts))
+    return prompts
 
 
 def detokenize(llm, ids, special):

@@ -157,6 +157,8 @@ private func oneTensor(_ shape: [UInt64], type: UInt32 = 0, offset: UInt64 = 0, 
     #expect(GGUFError.badMagic(0x1234_5678).description == "not a GGUF file: magic is 0x12345678, expected 0x46554747 (\"GGUF\")")
     #expect(GGUFError.truncated(at: 24, need: 8).description == "GGUF file truncated: need 8 bytes at offset 24")
     #expect(GGUFError.unknownTensorType(99, tensor: "w").description == "tensor 'w' has unknown ggml type 99")
+    #expect(GGUFError.unsupportedVersion(0x0300_0000).description.hasPrefix("big-endian GGUF (version 3)"))
+    #expect(GGUFError.unsupportedVersion(4).description == "unsupported GGUF version 4 (supported: 2, 3)")
 }
 
 @Test func blockGeometryMatchesGGML() {

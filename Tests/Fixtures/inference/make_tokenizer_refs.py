@@ -4,6 +4,8 @@
 Writes (next to this script):
   tiny-spm.gguf                 a ~500-token llama-style SentencePiece vocabulary (vocab only, no tensors)
   tokenizer_refs_spm.json       llama.cpp token ids / detokenization for tiny-spm.gguf
+  gguf_listing_smollm2.json     gguf-py's view of the SmolLM2 file (metadata keys/types/scalars, tensor
+                                names/shapes/types/offsets/sizes) for the GGUF reader test
   tokenizer_refs_smollm2.json   llama.cpp token ids for SmolLM2-135M-Instruct's vocabulary, with its own
                                 pre-tokenizer (smollm) and re-labelled as qwen2, llama3 (llama-bpe), gpt-2 and default
 
@@ -257,6 +259,29 @@ def relabel(src, dst, pre):
     w.close()
 
 
+def gguf_listing(path):
+    """Metadata and tensor table as gguf-py reads them (absolute data offsets)."""
+    r = gguf.GGUFReader(path)
+    keys = []
+    for name, f in r.fields.items():
+        if name.startswith("GGUF."):
+            continue
+        t = f.types[0]
+        entry = {"key": name, "type": int(t)}
+        if t == gguf.GGUFValueType.ARRAY:
+            entry["count"] = len(f.data)
+            entry["element_type"] = int(f.types[-1])
+        elif t == gguf.GGUFValueType.STRING:
+            entry["value"] = f.contents()
+        else:
+            v = f.contents()
+            entry["value"] = float(v) if isinstance(v, float) else (bool(v) if t == gguf.GGUFValueType.BOOL else int(v))
+        keys.append(entry)
+    tensors = [{"name": t.name, "shape": [int(d) for d in t.shape], "type": int(t.tensor_type),
+                "offset": int(t.data_offset), "bytes": int(t.n_bytes)} for t in r.tensors]
+    return {"alignment": int(r.alignment), "data_offset": int(r.data_offset), "metadata": keys, "tensors": tensors}
+
+
 def dump(obj, name):
     with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
         json.dump(obj, f, ensure_ascii=False, indent=None, separators=(",", ":"))
@@ -270,6 +295,7 @@ def main():
     dump(llama_refs(spm_path), "tokenizer_refs_spm.json")
     if not os.path.exists(SMOL):
         sys.exit(f"SmolLM2 model not found at {SMOL}; SPM refs written, SmolLM2 refs skipped")
+    dump(gguf_listing(SMOL), "gguf_listing_smollm2.json")
     out = {"smollm": llama_refs(SMOL)}
     with tempfile.TemporaryDirectory() as tmp:
         for label, pre in (("qwen2", "qwen2"), ("llama3", "llama-bpe"), ("gpt2", "gpt-2"), ("default", "default")):

@@ -12,6 +12,17 @@ extension Blake3Hasher: AuditByteSink {
     @inline(__always) mutating func write(_ bytes: UnsafeRawBufferPointer) { update(bytes) }
 }
 
+/// Writes into a caller-provided buffer known to be large enough (see `encodedLength`).
+struct AuditPointerSink: AuditByteSink {
+    let base: UnsafeMutableRawPointer
+    var count = 0
+    @inline(__always) mutating func write(_ b: UnsafeRawBufferPointer) {
+        guard let src = b.baseAddress else { return }
+        (base + count).copyMemory(from: src, byteCount: b.count)
+        count &+= b.count
+    }
+}
+
 struct AuditByteArraySink: AuditByteSink {
     var bytes: [UInt8] = []
     mutating func write(_ b: UnsafeRawBufferPointer) { bytes.append(contentsOf: b) }
@@ -21,8 +32,30 @@ extension AuditRecord {
     /// "WAUDIT1\0": format magic and version, the first 8 encoded bytes.
     static let magic: UInt64 = 0x0031_5449_4455_4157
 
-    /// BLAKE3-256 of `encoding()`.
+    /// Bytes of the header common to every kind: magic, kind, segment, seq, clocks, previous hash.
+    static let headerLength = 8 + 1 + 4 + 8 + 8 + 8 + 32
+
+    /// Length of `encoding()`, computed without encoding.
+    public var encodedLength: Int {
+        switch payload {
+        case .genesis: return AuditRecord.headerLength + 3 * 32
+        case let .decision(d):
+            return AuditRecord.headerLength + 4 + d.agent.utf8.count + 4 + d.tool.utf8.count + 32 + 2
+                + 4 + d.reason.utf8.count + 6 * 8
+        case .seal: return AuditRecord.headerLength + 16
+        }
+    }
+
+    /// BLAKE3-256 of `encoding()`. Records of at most one BLAKE3 chunk (1024 bytes, the usual case)
+    /// are encoded into a stack buffer and hashed in one call; longer ones are streamed into a hasher.
     public func computeHash() -> Blake3Digest {
+        if encodedLength <= Blake3Constants.chunkLength {
+            return withUnsafeTemporaryAllocation(byteCount: Blake3Constants.chunkLength, alignment: 16) { buffer in
+                var sink = AuditPointerSink(base: buffer.baseAddress!)
+                encode(into: &sink)
+                return Blake3.hash(UnsafeRawBufferPointer(start: buffer.baseAddress, count: sink.count))
+            }
+        }
         var h = Blake3Hasher()
         encode(into: &h)
         return h.finalize()

@@ -33,12 +33,12 @@ func runB3sum(_ tool: String, _ arguments: [String]) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("blake3-b3sum-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    var rng = SystemRandomNumberGenerator()
+    let random = try #require(FileHandle(forReadingAtPath: "/dev/urandom"))
     var paths: [String] = []
     var expected: [String] = []
     for size in sizes {
-        var bytes = [UInt8](repeating: 0, count: size)
-        for i in 0..<size { bytes[i] = UInt8(truncatingIfNeeded: rng.next()) }
+        let bytes = [UInt8](random.readData(ofLength: size))
+        #expect(bytes.count == size)
         let path = dir.appendingPathComponent("f\(size)").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         paths.append(path)

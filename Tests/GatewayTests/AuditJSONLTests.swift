@@ -83,3 +83,14 @@ import Testing
         #expect(out.split(separator: "\n").map(String.init) == records.map(\.hash.hex))
     }
 }
+
+@Test func argumentsHashIsBlake3OfTheCanonicalForm() throws {
+    let a = try JSONParser.parse(#"{"b": [1, 2.50, "x"], "a": {"z": null, "y": true}}"#)
+    let b = try JSONParser.parse(#"{"a":{"y":true,"z":null},"b":[1,2.50,"x"]}"#)
+    var scratch: [UInt8] = []
+    let ha = AuditArguments.hash(a, scratch: &scratch)
+    #expect(ha == Blake3.hash(JSONWriter.canonicalString(a)))
+    #expect(AuditArguments.hash(b, scratch: &scratch) == ha)  // member order and spacing do not matter
+    let c = try JSONParser.parse(#"{"a":{"y":false,"z":null},"b":[1,2.50,"x"]}"#)
+    #expect(AuditArguments.hash(c, scratch: &scratch) != ha)
+}

@@ -8,6 +8,9 @@ public enum AuditLimits {
     /// When this many are waiting and the active segment fills, `append` throws `.storageFull`
     /// (the log blocks; the gateway then denies the call): records are never dropped.
     public static let retainedSealedSegments = 4
+    /// Summaries (index, first seq, count, head) kept for the most recent sealed segments; older ones
+    /// are forgotten (the seal records inside the drained segments carry the same facts).
+    public static let keptSegmentSummaries = 1024
     /// Longest agent name, tool name or reason stored in a record, in UTF-8 bytes (longer → error).
     public static let maxStringBytes = 4096
     /// Longest JSON Lines line accepted by the importer, in bytes.

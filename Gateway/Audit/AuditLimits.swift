@@ -3,6 +3,8 @@
 public enum AuditLimits {
     /// Records per segment, including the segment's closing seal record. When the active segment
     /// has one free slot left, the next append first writes the seal into it and starts a new segment.
+    /// A record slot is 272 bytes (plus its strings' storage): ≈ 1.1 MiB per segment, so at most
+    /// ≈ 5.4 MiB for the active segment plus the retained sealed ones.
     public static let segmentCapacity = 4096
     /// Sealed segments kept in memory until a consumer drains them (`AuditLog.drainSealedSegment`).
     /// When this many are waiting and the active segment fills, `append` throws `.storageFull`

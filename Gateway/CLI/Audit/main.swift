@@ -234,6 +234,8 @@ func benchAppend(_ count: Int) -> Never {
     }
     let meanNs = (threadCPUSeconds() - c0) * 1e9 / Double(count)
     print("audit append: mean \(String(format: "%.0f", meanNs)) ns per record in CPU time (batch of \(count))")
+    let stride = MemoryLayout<AuditRecord>.stride
+    print("memory: \(stride) bytes per record slot (+ string storage), \(stride * AuditLimits.segmentCapacity / 1024) KiB per segment")
     exit(0)
 }
 

@@ -1,14 +1,13 @@
 // The BLAKE3 compression function (§2.2), row-wise on SIMD4<UInt32>: one G per lane, diagonals by lane rotation.
 
 /// The 4×4 state as four rows; `compress` never allocates.
-@usableFromInline
 struct Blake3State {
-    @usableFromInline var row0: SIMD4<UInt32>
-    @usableFromInline var row1: SIMD4<UInt32>
-    @usableFromInline var row2: SIMD4<UInt32>
-    @usableFromInline var row3: SIMD4<UInt32>
+    var row0: SIMD4<UInt32>
+    var row1: SIMD4<UInt32>
+    var row2: SIMD4<UInt32>
+    var row3: SIMD4<UInt32>
 
-    @inline(__always) @usableFromInline
+    @inline(__always)
     init(_ row0: SIMD4<UInt32>, _ row1: SIMD4<UInt32>, _ row2: SIMD4<UInt32>, _ row3: SIMD4<UInt32>) {
         self.row0 = row0
         self.row1 = row1
@@ -103,12 +102,9 @@ func compressFull(_ cv: SIMD8<UInt32>, _ block: SIMD16<UInt32>, _ counter: UInt6
                   highHalf: SIMD8(lowHalf: s.row2 ^ cv.lowHalf, highHalf: s.row3 ^ cv.highHalf))
 }
 
-/// Loads 64 bytes as 16 little-endian words (the message block, §2.2).
+/// Loads 64 bytes as 16 little-endian words (the message block, §2.2); little-endian targets only
+/// (see the #error in Blake3ChunkState.swift).
 @inline(__always)
 func loadBlock(_ p: UnsafeRawPointer) -> SIMD16<UInt32> {
-    var w = p.loadUnaligned(as: SIMD16<UInt32>.self)
-    #if _endian(big)
-    for i in 0..<16 { w[i] = UInt32(littleEndian: w[i]) }
-    #endif
-    return w
+    p.loadUnaligned(as: SIMD16<UInt32>.self)
 }

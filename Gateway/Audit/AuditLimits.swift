@@ -3,11 +3,16 @@
 public enum AuditLimits {
     /// Records per segment, including the segment's closing seal record. When the active segment
     /// has one free slot left, the next append first writes the seal into it and starts a new segment.
+    /// A record slot is 272 bytes (plus its strings' storage): ≈ 1.1 MiB per segment, so at most
+    /// ≈ 5.4 MiB for the active segment plus the retained sealed ones.
     public static let segmentCapacity = 4096
     /// Sealed segments kept in memory until a consumer drains them (`AuditLog.drainSealedSegment`).
     /// When this many are waiting and the active segment fills, `append` throws `.storageFull`
     /// (the log blocks; the gateway then denies the call): records are never dropped.
     public static let retainedSealedSegments = 4
+    /// Summaries (index, first seq, count, head) kept for the most recent sealed segments; older ones
+    /// are forgotten (the seal records inside the drained segments carry the same facts).
+    public static let keptSegmentSummaries = 1024
     /// Longest agent name, tool name or reason stored in a record, in UTF-8 bytes (longer → error).
     public static let maxStringBytes = 4096
     /// Longest JSON Lines line accepted by the importer, in bytes.

@@ -23,7 +23,7 @@ public struct AuditLog: Sendable {
     public private(set) var active: [AuditRecord]
     /// Sealed segments not yet drained, oldest first.
     public private(set) var sealedWaiting: [[AuditRecord]]
-    /// One summary per sealed segment since boot (bounded by the number of drains; 48 bytes each).
+    /// Summaries of the most recent sealed segments, oldest first (at most `AuditLimits.keptSegmentSummaries`).
     public private(set) var sealedSummaries: [AuditSegmentSummary]
     public private(set) var head: Blake3Digest
     /// Records appended since boot, including genesis and seals.
@@ -98,6 +98,7 @@ public struct AuditLog: Sendable {
         count &+= 1
         sealedSummaries.append(AuditSegmentSummary(index: segment, firstSeq: firstSeq,
                                                    count: UInt64(active.count), head: seal.hash))
+        if sealedSummaries.count > AuditLimits.keptSegmentSummaries { sealedSummaries.removeFirst() }
         sealedWaiting.append(active)
         active = []
         active.reserveCapacity(segmentCapacity)

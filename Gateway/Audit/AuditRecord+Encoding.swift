@@ -1,15 +1,51 @@
-// The byte encoding every record hash is computed over (docs/audit-format.md §Record hash), hashed
+// The byte encoding every record hash is computed over (docs/audit-format.md §Record hash), written
+// into a stack buffer (or streamed into BLAKE3 for long records) without heap allocation.
 
 import Blake3
-// by streaming the fields into BLAKE3 without building the byte string (no allocation on append).
 
 /// Where encoded bytes go: the BLAKE3 hasher on the hot path, a byte array for tests and tools.
 protocol AuditByteSink {
     mutating func write(_ bytes: UnsafeRawBufferPointer)
+    /// A little-endian integer.
+    mutating func write<T: FixedWidthInteger>(_ value: T)
+    mutating func write(_ digest: Blake3Digest)
+}
+
+extension AuditByteSink {
+    @inline(__always) mutating func write<T: FixedWidthInteger>(_ value: T) {
+        var v = value.littleEndian
+        withUnsafeBytes(of: &v) { write($0) }
+    }
+
+    @inline(__always) mutating func write(_ digest: Blake3Digest) {
+        digest.withUnsafeBytes { write($0) }
+    }
 }
 
 extension Blake3Hasher: AuditByteSink {
     @inline(__always) mutating func write(_ bytes: UnsafeRawBufferPointer) { update(bytes) }
+}
+
+/// Writes into a caller-provided buffer known to be large enough (see `encodedLength`).
+struct AuditPointerSink: AuditByteSink {
+    let base: UnsafeMutableRawPointer
+    var count = 0
+    @inline(__always) mutating func write(_ b: UnsafeRawBufferPointer) {
+        guard let src = b.baseAddress else { return }
+        (base + count).copyMemory(from: src, byteCount: b.count)
+        count &+= b.count
+    }
+
+    /// Fixed-size fields are single unaligned stores rather than memmove calls.
+    @inline(__always) mutating func write<T: FixedWidthInteger>(_ value: T) {
+        base.storeBytes(of: value.littleEndian, toByteOffset: count, as: T.self)
+        count &+= MemoryLayout<T>.size
+    }
+
+    @inline(__always) mutating func write(_ digest: Blake3Digest) {
+        base.storeBytes(of: digest.words, toByteOffset: count, as: SIMD8<UInt32>.self)
+        count &+= 32
+    }
 }
 
 struct AuditByteArraySink: AuditByteSink {
@@ -21,8 +57,30 @@ extension AuditRecord {
     /// "WAUDIT1\0": format magic and version, the first 8 encoded bytes.
     static let magic: UInt64 = 0x0031_5449_4455_4157
 
-    /// BLAKE3-256 of `encoding()`.
+    /// Bytes of the header common to every kind: magic, kind, segment, seq, clocks, previous hash.
+    static let headerLength = 8 + 1 + 4 + 8 + 8 + 8 + 32
+
+    /// Length of `encoding()`, computed without encoding.
+    public var encodedLength: Int {
+        switch payload {
+        case .genesis: return AuditRecord.headerLength + 3 * 32
+        case let .decision(d):
+            return AuditRecord.headerLength + 4 + d.agent.utf8.count + 4 + d.tool.utf8.count + 32 + 2
+                + 4 + d.reason.utf8.count + 6 * 8
+        case .seal: return AuditRecord.headerLength + 16
+        }
+    }
+
+    /// BLAKE3-256 of `encoding()`. Records of at most one BLAKE3 chunk (1024 bytes, the usual case)
+    /// are encoded into a stack buffer and hashed in one call; longer ones are streamed into a hasher.
     public func computeHash() -> Blake3Digest {
+        if encodedLength <= Blake3Constants.chunkLength {
+            return withUnsafeTemporaryAllocation(byteCount: Blake3Constants.chunkLength, alignment: 16) { buffer in
+                var sink = AuditPointerSink(base: buffer.baseAddress!)
+                encode(into: &sink)
+                return Blake3.hash(UnsafeRawBufferPointer(start: buffer.baseAddress, count: sink.count))
+            }
+        }
         var h = Blake3Hasher()
         encode(into: &h)
         return h.finalize()
@@ -38,41 +96,29 @@ extension AuditRecord {
     @inline(__always)
     func encode<S: AuditByteSink>(into s: inout S) {
         // Header: magic, kind, segment, seq, clocks, previous hash (69 bytes).
-        var header: (UInt64, UInt8, UInt32, UInt64, UInt64, Int64) = (
-            AuditRecord.magic.littleEndian, kind.rawValue, segment.littleEndian, seq.littleEndian,
-            monotonicNs.littleEndian, wallNs.littleEndian)
-        withUnsafeBytes(of: &header.0) { s.write($0) }
-        withUnsafeBytes(of: &header.1) { s.write($0) }
-        withUnsafeBytes(of: &header.2) { s.write($0) }
-        withUnsafeBytes(of: &header.3) { s.write($0) }
-        withUnsafeBytes(of: &header.4) { s.write($0) }
-        withUnsafeBytes(of: &header.5) { s.write($0) }
-        prevHash.withUnsafeBytes { s.write($0) }
+        s.write(AuditRecord.magic)
+        s.write(kind.rawValue)
+        s.write(segment)
+        s.write(seq)
+        s.write(monotonicNs)
+        s.write(wallNs)
+        s.write(prevHash)
         switch payload {
         case let .genesis(b):
-            b.kernelBuild.withUnsafeBytes { s.write($0) }
-            b.policy.withUnsafeBytes { s.write($0) }
-            b.model.withUnsafeBytes { s.write($0) }
+            s.write(b.kernelBuild)
+            s.write(b.policy)
+            s.write(b.model)
         case let .decision(d):
             writeString(d.agent, into: &s)
             writeString(d.tool, into: &s)
-            d.argumentsHash.withUnsafeBytes { s.write($0) }
-            var codes: (UInt8, UInt8) = (d.decidingLayer, d.verdict == .allow ? 0 : 1)
-            withUnsafeBytes(of: &codes.0) { s.write($0) }
-            withUnsafeBytes(of: &codes.1) { s.write($0) }
+            s.write(d.argumentsHash)
+            s.write(d.decidingLayer)
+            s.write(UInt8(d.verdict == .allow ? 0 : 1))
             writeString(d.reason, into: &s)
-            var lat = d.latencies.lanes.lowHalf  // layers 1...4, then 5...6
-            var lat2 = SIMD2<UInt64>(d.latencies.lanes[4], d.latencies.lanes[5])
-            #if _endian(big)
-            for i in 0..<4 { lat[i] = lat[i].littleEndian }
-            for i in 0..<2 { lat2[i] = lat2[i].littleEndian }
-            #endif
-            withUnsafeBytes(of: &lat) { s.write($0) }
-            withUnsafeBytes(of: &lat2) { s.write($0) }
+            for i in 0..<6 { s.write(d.latencies.lanes[i]) }
         case let .seal(seal):
-            var counts: (UInt64, UInt64) = (seal.firstSeq.littleEndian, seal.recordCount.littleEndian)
-            withUnsafeBytes(of: &counts.0) { s.write($0) }
-            withUnsafeBytes(of: &counts.1) { s.write($0) }
+            s.write(seal.firstSeq)
+            s.write(seal.recordCount)
         }
     }
 
@@ -81,8 +127,7 @@ extension AuditRecord {
     private func writeString<S: AuditByteSink>(_ string: String, into s: inout S) {
         var str = string
         str.withUTF8 { utf8 in
-            var length = UInt32(truncatingIfNeeded: utf8.count).littleEndian
-            withUnsafeBytes(of: &length) { s.write($0) }
+            s.write(UInt32(truncatingIfNeeded: utf8.count))
             s.write(UnsafeRawBufferPointer(utf8))
         }
     }

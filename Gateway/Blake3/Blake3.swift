@@ -1,8 +1,14 @@
 // One-shot BLAKE3 entry points for the three modes of §2.3: hash, keyed_hash, derive_key.
 
 public enum Blake3 {
-    /// `hash` of a byte buffer.
+    /// `hash` of a byte buffer. Inputs of at most one chunk (1024 bytes) take a short path that
+    /// needs no chaining-value stack (the whole input is the root chunk, §2.4).
     public static func hash(_ buffer: UnsafeRawBufferPointer) -> Blake3Digest {
+        if buffer.count <= Blake3Constants.chunkLength {
+            var chunk = Blake3ChunkState(key: Blake3Constants.iv, chunkCounter: 0, flags: 0)
+            if let base = buffer.baseAddress { chunk.update(base, buffer.count) }
+            return Blake3Digest(words: chunk.output().rootBlock(0).lowHalf)
+        }
         var h = Blake3Hasher()
         h.update(buffer)
         return h.finalize()

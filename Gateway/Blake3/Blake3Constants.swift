@@ -13,9 +13,11 @@ public enum Blake3Constants {
 
     /// The IV: the first 32 bits of the fractional parts of the square roots of the first 8 primes,
     /// the same as SHA-256 (§2.2). Used as the key in `hash` mode and as row 2 of every compression.
-    static let iv = SIMD8<UInt32>(
-        0x6A09_E667, 0xBB67_AE85, 0x3C6E_F372, 0xA54F_F53A,
-        0x510E_527F, 0x9B05_688C, 0x1F83_D9AB, 0x5BE0_CD19)
+    /// A computed property, so the hot path sees a constant rather than a lazily initialized global.
+    @inline(__always) static var iv: SIMD8<UInt32> {
+        SIMD8(0x6A09_E667, 0xBB67_AE85, 0x3C6E_F372, 0xA54F_F53A,
+              0x510E_527F, 0x9B05_688C, 0x1F83_D9AB, 0x5BE0_CD19)
+    }
 }
 
 /// Domain-separation flags, OR-ed into word 15 of the compression state (§2.2, Table 3).

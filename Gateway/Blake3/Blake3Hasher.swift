@@ -68,6 +68,16 @@ public struct Blake3Hasher: Sendable {
             if chunk.length == 0 && n > Blake3Constants.chunkLength {
                 // Whole chunks followed by more input: hash them straight from the caller's bytes.
                 var counter = chunk.chunkCounter
+                while n > 4 * Blake3Constants.chunkLength {
+                    let cvs = hashFourChunks(p, key: key, counter: counter, flags: flags)
+                    pushChunkCV(cvs.0, totalChunks: counter &+ 1)
+                    pushChunkCV(cvs.1, totalChunks: counter &+ 2)
+                    pushChunkCV(cvs.2, totalChunks: counter &+ 3)
+                    pushChunkCV(cvs.3, totalChunks: counter &+ 4)
+                    counter &+= 4
+                    p += 4 * Blake3Constants.chunkLength
+                    n &-= 4 * Blake3Constants.chunkLength
+                }
                 while n > Blake3Constants.chunkLength {
                     let cv = hashFullChunk(p, key: key, counter: counter, flags: flags)
                     counter &+= 1

@@ -1,4 +1,4 @@
-// Version marker of the Blake3 library (placeholder until the library lands).
+// Version marker of the Blake3 library.
 public enum Blake3Version {
-    public static let string = "0.1.0"
+    public static let string = "1.0.0"
 }

@@ -11,13 +11,19 @@ func findB3sum() -> String? {
     return nil
 }
 
-func runB3sum(_ tool: String, _ arguments: [String]) throws -> String {
+func runB3sum(_ tool: String, _ arguments: [String], stdin: [UInt8]? = nil) throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: tool)
     p.arguments = arguments
     let pipe = Pipe()
     p.standardOutput = pipe
+    let input = Pipe()
+    if stdin != nil { p.standardInput = input }
     try p.run()
+    if let stdin {
+        input.fileHandleForWriting.write(Data(stdin))
+        try input.fileHandleForWriting.close()
+    }
     let out = pipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return String(decoding: out, as: UTF8.self)
@@ -33,12 +39,12 @@ func runB3sum(_ tool: String, _ arguments: [String]) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("blake3-b3sum-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    var rng = SystemRandomNumberGenerator()
+    let random = try #require(FileHandle(forReadingAtPath: "/dev/urandom"))
     var paths: [String] = []
     var expected: [String] = []
     for size in sizes {
-        var bytes = [UInt8](repeating: 0, count: size)
-        for i in 0..<size { bytes[i] = UInt8(truncatingIfNeeded: rng.next()) }
+        let bytes = [UInt8](random.readData(ofLength: size))
+        #expect(bytes.count == size)
         let path = dir.appendingPathComponent("f\(size)").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         paths.append(path)
@@ -50,7 +56,15 @@ func runB3sum(_ tool: String, _ arguments: [String]) throws -> String {
     for (i, line) in lines.enumerated() {
         #expect(String(line.prefix(64)) == expected[i], "size \(sizes[i])")
     }
-    // XOF length beyond one block, and keyed mode.
+    // Keyed mode (key on stdin) and derive_key mode on a multi-chunk file (the 4-chunk path).
+    let big = Array(try Data(contentsOf: URL(fileURLWithPath: paths[16])))
+    let key = Blake3.hash("a 32-byte key for the test")
+    let keyed = try runB3sum(tool, ["--keyed", "--no-names", paths[16]], stdin: key.bytes)
+    #expect(keyed.trimmingCharacters(in: .whitespacesAndNewlines) == Blake3.keyedHash(key: key, big).hex)
+    let context = "Warden 2026-11-28 b3sum differential test"
+    let derived = try runB3sum(tool, ["--derive-key", context, "--no-names", paths[16]])
+    #expect(derived.trimmingCharacters(in: .whitespacesAndNewlines) == Blake3.deriveKey(context: context, material: big).hex)
+    // XOF length beyond one block.
     let longOut = try runB3sum(tool, ["--length", "200", "--no-names", paths[7]])
     var h = Blake3Hasher()
     h.update(Array(try Data(contentsOf: URL(fileURLWithPath: paths[7]))))

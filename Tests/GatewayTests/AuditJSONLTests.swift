@@ -83,3 +83,32 @@ import Testing
         #expect(out.split(separator: "\n").map(String.init) == records.map(\.hash.hex))
     }
 }
+
+@Test func argumentsHashIsBlake3OfTheCanonicalForm() throws {
+    let a = try JSONParser.parse(#"{"b": [1, 2.50, "x"], "a": {"z": null, "y": true}}"#)
+    let b = try JSONParser.parse(#"{"a":{"y":true,"z":null},"b":[1,2.50,"x"]}"#)
+    var scratch: [UInt8] = []
+    let ha = AuditArguments.hash(a, scratch: &scratch)
+    #expect(ha == Blake3.hash(JSONWriter.canonicalString(a)))
+    #expect(AuditArguments.hash(b, scratch: &scratch) == ha)  // member order and spacing do not matter
+    let c = try JSONParser.parse(#"{"a":{"y":false,"z":null},"b":[1,2.50,"x"]}"#)
+    #expect(AuditArguments.hash(c, scratch: &scratch) != ha)
+}
+
+/// Format-stability vectors (docs/audit-format.md §Test vectors), computed independently in Python
+/// with b3sum from the documented layout. A change here breaks every third-party verifier.
+@Test func documentedTestVectorsHold() {
+    let binding = AuditBinding(kernelBuild: Blake3.hash(""), policy: Blake3.hash("policy"), model: Blake3.hash("model"))
+    let log = AuditLog(binding: binding, monotonicNs: 0, wallNs: 0)
+    let genesis = log.records[0]
+    #expect(genesis.encoding().count == 165)
+    #expect(genesis.hash.hex == "1f6351afa8c5d08b4e78141275f97f722c8bc07ded8f3595f8b842d2607d015e")
+    let decision = AuditRecord.hashed(
+        seq: 1, segment: 0, monotonicNs: 5, wallNs: -1,
+        payload: .decision(AuditDecision(agent: "agent", tool: "fs_read", argumentsHash: Blake3.hash(#"{"path":"/etc/passwd"}"#),
+                                         decidingLayer: 4, verdict: .deny, reason: "credential path",
+                                         latencies: AuditLatencies(1, 2, 3, 4, 0, 0))),
+        prevHash: genesis.hash)
+    #expect(decision.encoding().count == 190)
+    #expect(decision.hash.hex == "49fbae1ae19d5ee1294a5d2491804758032bd9127d7191b5c9f467d053121b0c")
+}

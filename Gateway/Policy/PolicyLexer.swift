@@ -19,7 +19,7 @@ public struct PolicyParseError: Error, Equatable, Sendable {
 struct PolicyToken: Equatable {
     enum Kind: Equatable {
         case word(String)  // identifiers, keywords, paths: [A-Za-z_][A-Za-z0-9_.*-]*
-        case string(String)  // "…" with \" \\ \n \t escapes
+        case string(String)  // "…"; only \" is an escape, other backslashes are kept verbatim
         case number(Double, text: String)
         case symbol(String)  // [ ] , == != < <= > >=
         case end
@@ -103,18 +103,10 @@ struct PolicyLexer {
                     if d == "\n" { break }
                     i += 1; column += 1
                     if d == "\"" { closed = true; break }
-                    if d == "\\" {
-                        guard i < s.count else { break }
-                        let e = s[i]
-                        switch e {
-                        case "\"": value += "\""
-                        case "\\": value += "\\"
-                        case "n": value += "\n"
-                        case "t": value += "\t"
-                        default:
-                            throw PolicyParseError(line: line, column: column - 1,
-                                                   message: "unknown escape '\\\(e)' in string (use \\\\ for a backslash)")
-                        }
+                    if d == "\\", i < s.count, s[i] == "\"" {
+                        // The only escape: \" is a quote. Every other backslash is kept as written,
+                        // so regexes read naturally ("\.", "\s", "\\" = two backslashes = one literal).
+                        value += "\""
                         i += 1; column += 1
                         continue
                     }

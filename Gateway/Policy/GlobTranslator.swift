@@ -10,7 +10,7 @@ enum GlobTranslator {
             let c = s[i]
             if c == "*" {
                 if i + 1 < s.count, s[i + 1] == "*" {
-                    out += "[\\s\\S]*"
+                    out += "(?:.|\\n)*"
                     i += 2
                     continue
                 }

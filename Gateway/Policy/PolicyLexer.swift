@@ -136,24 +136,21 @@ struct PolicyLexer {
     }
 
     /// Decimal text (`-?digits[.digits]`, validated by the lexer) to Double without Foundation.
+    /// Exact for up to 15 significant digits: one correctly rounded division of two exact integers.
     static func parseDecimal(_ t: String) -> Double {
         var negative = false
-        var intPart: Double = 0
-        var frac: Double = 0
-        var scale: Double = 1
+        var mantissa: Double = 0
+        var fractionDigits = 0
         var inFraction = false
         for u in t.unicodeScalars {
             if u == "-" { negative = true; continue }
             if u == "." { inFraction = true; continue }
-            let d = Double(u.value - 48)
-            if inFraction {
-                scale /= 10
-                frac += d * scale
-            } else {
-                intPart = intPart * 10 + d
-            }
+            mantissa = mantissa * 10 + Double(u.value - 48)
+            if inFraction { fractionDigits += 1 }
         }
-        let v = intPart + frac
+        var scale: Double = 1
+        for _ in 0..<fractionDigits { scale *= 10 }
+        let v = mantissa / scale
         return negative ? -v : v
     }
 }

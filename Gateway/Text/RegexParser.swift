@@ -184,7 +184,7 @@ struct RegexParser {
             depth -= 1
             guard peek() == 41 else { throw RegexError(offset: start, message: "unclosed '('") }
             i += 1
-            return inner
+            return .concat([inner])  // a group is an atom: `(a*)*` repeats the group, not `a*`
         case 91: return .set(try parseClass(start: start))  // '['
         case 92: return try parseEscape(start: start, inClass: false).node  // '\'
         case 42, 43, 63: throw RegexError(offset: start, message: "quantifier with nothing to repeat")

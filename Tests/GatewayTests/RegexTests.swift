@@ -107,3 +107,19 @@ private func re(_ p: String) throws -> Regex { try Regex(p) }
         #expect(throws: RegexError.self) { try Regex("(a{200}){200}") }
     }
 }
+
+@Suite struct RegexFilterTests {
+    // The first-scalar filter and the anchored-start shortcut must never lose a match.
+    @Test func firstScalarFilterKeepsMatches() throws {
+        #expect(try Regex("(^a|b)c").matches("xbc"))
+        #expect(try Regex("(^a|b)c").matches("ac"))
+        #expect(try !Regex("(^a|b)c").matches("xac"))
+        #expect(try Regex("x*$").matches("abc"))  // nullable: empty match at the end
+        #expect(try Regex("$").matches(""))
+        #expect(try Regex("é+").matches("café"))  // non-ASCII first scalar
+        #expect(try Regex("[^a]b").matches("éb"))
+        #expect(try Regex("(?i)ZZ").matches("xxzZ"))
+        #expect(try Regex("\\.pem$").matches("a/b/key.pem"))
+        #expect(try !Regex("^b").matches("ab"))
+    }
+}

@@ -19,7 +19,7 @@ public struct PolicyParseError: Error, Equatable, Sendable {
 struct PolicyToken: Equatable {
     enum Kind: Equatable {
         case word(String)  // identifiers, keywords, paths: [A-Za-z_][A-Za-z0-9_.*-]*
-        case string(String)  // "…" with \" \\ \n \t escapes
+        case string(String)  // "…"; only \" is an escape, other backslashes are kept verbatim
         case number(Double, text: String)
         case symbol(String)  // [ ] , == != < <= > >=
         case end
@@ -103,18 +103,10 @@ struct PolicyLexer {
                     if d == "\n" { break }
                     i += 1; column += 1
                     if d == "\"" { closed = true; break }
-                    if d == "\\" {
-                        guard i < s.count else { break }
-                        let e = s[i]
-                        switch e {
-                        case "\"": value += "\""
-                        case "\\": value += "\\"
-                        case "n": value += "\n"
-                        case "t": value += "\t"
-                        default:
-                            throw PolicyParseError(line: line, column: column - 1,
-                                                   message: "unknown escape '\\\(e)' in string (use \\\\ for a backslash)")
-                        }
+                    if d == "\\", i < s.count, s[i] == "\"" {
+                        // The only escape: \" is a quote. Every other backslash is kept as written,
+                        // so regexes read naturally ("\.", "\s", "\\" = two backslashes = one literal).
+                        value += "\""
                         i += 1; column += 1
                         continue
                     }
@@ -144,24 +136,21 @@ struct PolicyLexer {
     }
 
     /// Decimal text (`-?digits[.digits]`, validated by the lexer) to Double without Foundation.
+    /// Exact for up to 15 significant digits: one correctly rounded division of two exact integers.
     static func parseDecimal(_ t: String) -> Double {
         var negative = false
-        var intPart: Double = 0
-        var frac: Double = 0
-        var scale: Double = 1
+        var mantissa: Double = 0
+        var fractionDigits = 0
         var inFraction = false
         for u in t.unicodeScalars {
             if u == "-" { negative = true; continue }
             if u == "." { inFraction = true; continue }
-            let d = Double(u.value - 48)
-            if inFraction {
-                scale /= 10
-                frac += d * scale
-            } else {
-                intPart = intPart * 10 + d
-            }
+            mantissa = mantissa * 10 + Double(u.value - 48)
+            if inFraction { fractionDigits += 1 }
         }
-        let v = intPart + frac
+        var scale: Double = 1
+        for _ in 0..<fractionDigits { scale *= 10 }
+        let v = mantissa / scale
         return negative ? -v : v
     }
 }

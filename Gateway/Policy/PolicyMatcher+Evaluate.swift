@@ -17,6 +17,7 @@ extension PolicyMatcher {
             }
         case .tierCompare: return false  // only meaningful for the tier subject (handled by the layer)
         default:
+            if case .cidr = self, case .number = value { return false }  // a port is not an address
             guard let text = PolicyMatcher.text(of: value) else { return false }
             return matchesText(text)
         }
@@ -110,11 +111,14 @@ extension PolicyMatcher {
         return nil
     }
 
-    /// An IP literal in the value's host position, including inet_aton forms (`0x7f000001`).
+    /// An IP literal in the value's host position. Inside a URL, inet_aton forms count too
+    /// (`http://0x7f000001/` reaches 127.0.0.1); a bare value must be a dotted quad or IPv6 literal
+    /// (optionally with a port), so numbers and ports are never read as addresses.
     static func ipLiteral(in text: String) -> IPAddress? {
+        let inURL = findSchemeSeparator(Array(text.utf8)) != nil
         let h = Array(host(in: text).utf8)
         if h.contains(58) { return IPAddress.parseV6(h) }
-        return IPAddress.parseLenientV4(h)
+        return inURL ? IPAddress.parseLenientV4(h) : IPAddress.parseDottedQuad(h)
     }
 }
 

@@ -106,12 +106,30 @@ public struct Regex: Sendable {
 
     /// True if the pattern matches some substring of `text`.
     public func matches(_ text: String) -> Bool {
-        let count = text.unicodeScalars.count
         let n = program.count
-        var current = ThreadSet(capacity: n)
-        var next = ThreadSet(capacity: n)
-        var stack: [Int] = []
-        stack.reserveCapacity(n)
+        // One scratch block, on the stack when small: [0,n) the position whose list holds each pc
+        // (-1 = none), the current list and the next list (n each: a pc is listed once per
+        // position), and the closure stack (2n+1: each newly listed pc pushes at most two).
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 5 * n + 1) { buffer in
+            let base = buffer.baseAddress!
+            base.initialize(repeating: -1, count: n)
+            var scratch = Scratch(onList: base, current: base + n, next: base + 2 * n, stack: base + 3 * n)
+            return search(text, &scratch)
+        }
+    }
+
+    /// Pointers into the scratch block of `matches`; the lists hold program counters.
+    private struct Scratch {
+        var onList: UnsafeMutablePointer<Int32>
+        var current: UnsafeMutablePointer<Int32>
+        var next: UnsafeMutablePointer<Int32>
+        var stack: UnsafeMutablePointer<Int32>
+        var currentCount = 0
+        var nextCount = 0
+    }
+
+    private func search(_ text: String, _ t: inout Scratch) -> Bool {
+        let count = text.unicodeScalars.count
         var position = 0
         for u in text.unicodeScalars {
             var c = u.value
@@ -119,16 +137,16 @@ public struct Regex: Sendable {
             // Unanchored search: a new thread starts at every position where a match could begin
             // (the NFA's implicit `.*?` prefix, filtered by the first-scalar set).
             if (position == 0 || !anchoredStart) && canStart(c) {
-                if addThread(0, at: position, count: count, into: &current, stack: &stack) { return true }
+                if addThread(0, at: position, count: count, toNext: false, &t) { return true }
             }
-            if current.count == 0 {
+            if t.currentCount == 0 {
                 if anchoredStart { return false }
                 position += 1
                 continue
             }
-            next.clear()
-            for k in 0..<current.count {
-                let pc = current.dense[k]
+            t.nextCount = 0
+            for k in 0..<t.currentCount {
+                let pc = Int(t.current[k])
                 let advance: Bool
                 switch program[pc] {
                 case let .scalar(expected): advance = c == expected
@@ -136,66 +154,52 @@ public struct Regex: Sendable {
                 case .any: advance = c != 10
                 default: advance = false  // split/jump/asserts were resolved in addThread
                 }
-                if advance, addThread(pc + 1, at: position + 1, count: count, into: &next, stack: &stack) {
-                    return true
-                }
+                if advance, addThread(pc + 1, at: position + 1, count: count, toNext: true, &t) { return true }
             }
             position += 1
-            swap(&current, &next)
+            swap(&t.current, &t.next)
+            t.currentCount = t.nextCount
         }
         // Empty matches at the end (`$`, `a*`): only possible for nullable patterns.
         if firstASCII == nil, position == 0 || !anchoredStart {
-            return addThread(0, at: position, count: count, into: &current, stack: &stack)
+            return addThread(0, at: position, count: count, toNext: false, &t)
         }
         return false
     }
 
-    /// Adds `start` and its epsilon closure at `position`; returns true if a `match` is reachable.
-    private func addThread(_ start: Int, at position: Int, count: Int, into set: inout ThreadSet,
-                           stack: inout [Int]) -> Bool {
-        stack.removeAll(keepingCapacity: true)
-        stack.append(start)
-        while let pc = stack.popLast() {
-            if set.contains(pc) { continue }
-            set.insert(pc)
+    /// Adds `start` and its epsilon closure at `position` to the current or next list; returns
+    /// true if a `match` is reachable.
+    private func addThread(_ start: Int, at position: Int, count: Int, toNext: Bool, _ t: inout Scratch) -> Bool {
+        let stamp = Int32(truncatingIfNeeded: position)
+        var depth = 0
+        t.stack[0] = Int32(start)
+        depth = 1
+        while depth > 0 {
+            depth -= 1
+            let pc = Int(t.stack[depth])
+            if t.onList[pc] == stamp { continue }
+            t.onList[pc] = stamp
+            if toNext {
+                t.next[t.nextCount] = Int32(pc)
+                t.nextCount += 1
+            } else {
+                t.current[t.currentCount] = Int32(pc)
+                t.currentCount += 1
+            }
             switch program[pc] {
             case .match: return true
-            case let .jump(target): stack.append(target)
+            case let .jump(target):
+                t.stack[depth] = Int32(target); depth += 1
             case let .split(a, b):
-                stack.append(b)
-                stack.append(a)
-            case .assertStart: if position == 0 { stack.append(pc + 1) }
-            case .assertEnd: if position == count { stack.append(pc + 1) }
+                t.stack[depth] = Int32(b); depth += 1
+                t.stack[depth] = Int32(a); depth += 1
+            case .assertStart: if position == 0 { t.stack[depth] = Int32(pc + 1); depth += 1 }
+            case .assertEnd: if position == count { t.stack[depth] = Int32(pc + 1); depth += 1 }
             default: break
             }
         }
         return false
     }
-}
-
-/// Sparse set of program counters (Briggs–Torczon): O(1) insert, membership and clear.
-struct ThreadSet {
-    var dense: [Int]
-    var sparse: [Int]
-    var count = 0
-
-    init(capacity: Int) {
-        dense = [Int](repeating: 0, count: capacity)
-        sparse = [Int](repeating: 0, count: capacity)
-    }
-
-    func contains(_ pc: Int) -> Bool {
-        let k = sparse[pc]
-        return k < count && dense[k] == pc
-    }
-
-    mutating func insert(_ pc: Int) {
-        sparse[pc] = count
-        dense[count] = pc
-        count += 1
-    }
-
-    mutating func clear() { count = 0 }
 }
 
 /// Thompson construction of a RegexNode into Regex.Inst.

@@ -211,3 +211,24 @@ private func folded(_ s: String) -> String {
         }
     }
 }
+
+@Suite struct PrefilterRobustnessTests {
+    /// Deterministic pseudo-random bytes (xorshift) shaped to hit every decoder: '%', '&', '\',
+    /// base64 and hex alphabets, invalid UTF-8 and multi-byte sequences.
+    @Test func arbitraryBytesNeverCrashAndAreDeterministic() {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let alphabet = Array("%&#;\\xu0123456789abcdefABCDEF/+=.:[]@ ignore../etc".utf8) + [0xC3, 0xA9, 0xE2, 0x80, 0x8B, 0xFF, 0xD0, 0x96]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17
+            let length = Int(x % 200)
+            for _ in 0..<length {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17
+                bytes.append(alphabet[Int(x % UInt64(alphabet.count))])
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let a = prefilter.scan(text: text)
+            #expect(prefilter.scan(text: text) == a)
+        }
+    }
+}

@@ -123,3 +123,22 @@ private func re(_ p: String) throws -> Regex { try Regex(p) }
         #expect(try !Regex("^b").matches("ab"))
     }
 }
+
+@Suite struct RegexRobustnessTests {
+    /// Random patterns over the metacharacters either compile or throw a RegexError, and
+    /// compiled ones match random subjects without trapping.
+    @Test func randomPatternsCompileOrFailCleanly() {
+        var x: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x }
+        let atoms = ["a", "b", ".", "(", ")", "|", "*", "+", "?", "[", "]", "^", "$", "{2}", "{1,3}", "\\d", "\\w", "-", "\\", "(?:", "é"]
+        var compiled = 0
+        for _ in 0..<500 {
+            var p = ""
+            for _ in 0..<Int(next() % 12) { p += atoms[Int(next() % UInt64(atoms.count))] }
+            guard let r = try? Regex(p) else { continue }
+            compiled += 1
+            for subject in ["", "ab", "aab-b", "é9_", "ba|ab"] { _ = r.matches(subject) }
+        }
+        #expect(compiled > 50)
+    }
+}

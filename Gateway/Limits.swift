@@ -14,13 +14,6 @@ public enum GatewayLimits {
     /// Most members in one object / elements in one array.
     public static let jsonMaxContainerCount = 4096
 
-    // MARK: Schema layer (Layers/SchemaLayer.swift)
-
-    /// Longest regex `pattern` accepted in a schema, in bytes.
-    public static let regexMaxPatternBytes = 256
-    /// Most NFA instructions in one compiled pattern (bounded repeats are expanded).
-    public static let regexMaxProgram = 1024
-
     // MARK: Rate limits (Layers/RateLimitLayer.swift)
 
     /// Slots in the per-(agent, tool) bucket table; when full, new keys are denied (fail closed).

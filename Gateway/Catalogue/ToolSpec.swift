@@ -1,0 +1,64 @@
+// One catalogue entry: an MCP tool definition (name, description, inputSchema) plus the
+// gateway's metadata for it (minimum trust tier, side-effect class, rate-limit defaults).
+
+/// What a tool can do to the world; the ProbeLogits gate applies to a configurable set of classes.
+public enum SideEffect: Int, Sendable, CaseIterable {
+    case none = 0          // clock, random
+    case log = 1           // append-only local log
+    case read = 2          // reads files, keys, environment
+    case write = 3         // creates or changes local state
+    case destructive = 4   // deletes local state
+    case network = 5       // talks to other hosts
+    case exec = 6          // runs a process
+    case external = 7      // forwards to an external MCP tool (effects unknown)
+
+    public var name: String {
+        switch self {
+        case .none: return "none"
+        case .log: return "log"
+        case .read: return "read"
+        case .write: return "write"
+        case .destructive: return "destructive"
+        case .network: return "network"
+        case .exec: return "exec"
+        case .external: return "external"
+        }
+    }
+
+    public var bit: UInt16 { 1 << UInt16(rawValue) }
+}
+
+/// Token-bucket parameters: `burst` tokens at most, refilled at `perSecond` tokens per second.
+public struct RateLimit: Equatable, Sendable {
+    public var burst: Int
+    public var perSecond: Int
+    public init(burst: Int, perSecond: Int) {
+        self.burst = burst
+        self.perSecond = perSecond
+    }
+}
+
+public struct ToolSpec: Sendable {
+    public let name: String
+    public let description: String
+    /// The MCP `inputSchema` as JSON text (what `tools/list` returns) and its compiled form.
+    public let inputSchemaJSON: String
+    public let schema: JSONSchema
+    public var minimumTier: TrustTier
+    public var sideEffect: SideEffect
+    public var rateLimit: RateLimit
+    /// True for tools registered at run time (external MCP tools, unknown tools in an eval file).
+    public let isExternal: Bool
+
+    public init(name: String, description: String, inputSchemaJSON: String, minimumTier: TrustTier,
+                sideEffect: SideEffect, rateLimit: RateLimit, isExternal: Bool = false) throws(SchemaError) {
+        self.name = name
+        self.description = description
+        self.inputSchemaJSON = inputSchemaJSON
+        self.schema = try JSONSchema(parsing: inputSchemaJSON)
+        self.minimumTier = minimumTier
+        self.sideEffect = sideEffect
+        self.rateLimit = rateLimit
+        self.isExternal = isExternal
+    }
+}

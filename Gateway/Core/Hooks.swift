@@ -1,0 +1,49 @@
+// Hooks the gateway needs from its host: a monotonic clock and a safety model. The kernel wires
+// real ones (TSC, the Inference engine); tests and warden-eval wire fakes or the host engine.
+
+/// Monotonic nanoseconds since an arbitrary origin (never goes backwards).
+public protocol MonotonicClock {
+    mutating func nanoseconds() -> UInt64
+}
+
+/// Why a safety model could not answer; the ProbeLogits layer then fails closed.
+public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No model is loaded.
+    case absent
+    /// The model failed (tokenizer, context overflow, engine error) — the message says how.
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .absent: return "model absent"
+        case .failed(let m): return "model error: \(m)"
+        }
+    }
+}
+
+/// The prompt handed to a safety model: a fixed `prefix` (instructions and few-shot examples,
+/// identical for every call so the engine can keep its KV cache) and the per-call `query`.
+public struct SafetyPrompt: Sendable {
+    public let prefix: String
+    public let query: String
+    public init(prefix: String, query: String) {
+        self.prefix = prefix
+        self.query = query
+    }
+}
+
+/// A model that returns the calibrated probability that a call is unsafe, in [0, 1].
+public protocol SafetyModel {
+    /// A hash-able identity of the model (file digest or name), recorded in the audit genesis.
+    var identity: String { get }
+    mutating func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double
+}
+
+/// The model slot when no model is loaded: every call that needs the gate is denied.
+public struct AbsentModel: SafetyModel {
+    public init() {}
+    public var identity: String { "none" }
+    public mutating func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double {
+        throw .absent
+    }
+}

@@ -1,0 +1,195 @@
+// A compiled JSON Schema subset (draft 2020-12 keywords: type, required, properties,
+// additionalProperties, enum, pattern, minimum, maximum, minLength, maxLength, items, maxItems)
+// as a flat node table, and the validator layer 1 runs on every call.
+
+public struct SchemaError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { "schema error: \(message)" }
+}
+
+public struct JSONSchema: Sendable {
+    /// Bit set of JSON types (`integer` is a number with no fraction).
+    public struct Types: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let null = Types(rawValue: 1)
+        public static let boolean = Types(rawValue: 2)
+        public static let integer = Types(rawValue: 4)
+        public static let number = Types(rawValue: 8)
+        public static let string = Types(rawValue: 16)
+        public static let array = Types(rawValue: 32)
+        public static let object = Types(rawValue: 64)
+        public static let all = Types(rawValue: 127)
+    }
+
+    enum Additional: Sendable {
+        case allowed
+        case forbidden
+        case schema(Int)
+    }
+
+    struct Node: Sendable {
+        var types: Types = .all
+        var required: [String] = []
+        var properties: [(name: String, node: Int)] = []
+        var additional: Additional = .allowed
+        var enumValues: [JSONValue]? = nil
+        var pattern: Regex? = nil
+        var minimum: Double? = nil
+        var maximum: Double? = nil
+        var minLength: Int? = nil
+        var maxLength: Int? = nil
+        var items: Int? = nil
+        var maxItems: Int? = nil
+    }
+
+    var nodes: [Node] = []
+
+    /// A schema that accepts any object (external tools without a declared schema).
+    public static var anyObject: JSONSchema {
+        var s = JSONSchema()
+        s.nodes = [Node(types: .object)]
+        return s
+    }
+
+    /// Compiles a schema document; unknown keywords are errors (never silently ignored), except
+    /// the annotations `description`, `title`, `default`, `examples`, `$schema`.
+    public init(_ document: JSONValue) throws(SchemaError) {
+        _ = try compile(document, path: "#")
+    }
+
+    public init(parsing text: String) throws(SchemaError) {
+        let doc: JSONValue
+        do { doc = try JSONParser.parse(text) } catch { throw SchemaError(message: error.description) }
+        try self.init(doc)
+    }
+
+    init() {}
+
+    mutating func compile(_ doc: JSONValue, path: String) throws(SchemaError) -> Int {
+        guard case let .object(members) = doc else { throw SchemaError(message: "\(path): schema must be an object") }
+        let index = nodes.count
+        nodes.append(Node())
+        var node = Node()
+        for (key, value) in members {
+            switch key {
+            case "description", "title", "default", "examples", "$schema": continue
+            case "type":
+                node.types = []
+                if case .array(let names) = value {
+                    for n in names { node.types.insert(try Self.typeBit(n, path)) }
+                } else {
+                    node.types = try Self.typeBit(value, path)
+                }
+            case "required":
+                guard case .array(let names) = value else { throw SchemaError(message: "\(path).required must be an array") }
+                for n in names {
+                    guard let s = n.stringValue else { throw SchemaError(message: "\(path).required holds a non-string") }
+                    node.required.append(s)
+                }
+            case "properties":
+                guard case .object(let props) = value else { throw SchemaError(message: "\(path).properties must be an object") }
+                for (name, sub) in props {
+                    node.properties.append((name: name, node: try compile(sub, path: path + "/" + name)))
+                }
+            case "additionalProperties":
+                if case .bool(let b) = value { node.additional = b ? .allowed : .forbidden }
+                else { node.additional = .schema(try compile(value, path: path + "/additionalProperties")) }
+            case "enum":
+                guard case .array(let values) = value else { throw SchemaError(message: "\(path).enum must be an array") }
+                node.enumValues = values
+            case "pattern":
+                guard let p = value.stringValue else { throw SchemaError(message: "\(path).pattern must be a string") }
+                do { node.pattern = try Regex(p) } catch { throw SchemaError(message: "\(path).pattern: \(error.description)") }
+            case "minimum": node.minimum = try Self.number(value, key, path)
+            case "maximum": node.maximum = try Self.number(value, key, path)
+            case "minLength": node.minLength = Int(try Self.number(value, key, path))
+            case "maxLength": node.maxLength = Int(try Self.number(value, key, path))
+            case "maxItems": node.maxItems = Int(try Self.number(value, key, path))
+            case "items": node.items = try compile(value, path: path + "/items")
+            default: throw SchemaError(message: "\(path): unsupported keyword \"\(key)\"")
+            }
+        }
+        nodes[index] = node
+        return index
+    }
+
+    static func typeBit(_ v: JSONValue, _ path: String) throws(SchemaError) -> Types {
+        switch v.stringValue {
+        case "null": return .null
+        case "boolean": return .boolean
+        case "integer": return .integer
+        case "number": return [.number, .integer]
+        case "string": return .string
+        case "array": return .array
+        case "object": return .object
+        default: throw SchemaError(message: "\(path).type: unknown type")
+        }
+    }
+
+    static func number(_ v: JSONValue, _ key: String, _ path: String) throws(SchemaError) -> Double {
+        guard let d = v.doubleValue else { throw SchemaError(message: "\(path).\(key) must be a number") }
+        return d
+    }
+
+    // MARK: Validation
+
+    /// Returns nil when `value` conforms, else a short reason naming the failing location.
+    /// Allocates only on the failing path (to build the reason).
+    public func violation(of value: JSONValue) -> String? {
+        violation(value, node: 0, depth: 0)
+    }
+
+    func violation(_ value: JSONValue, node index: Int, depth: Int) -> String? {
+        let node = nodes[index]
+        let type: Types
+        switch value {
+        case .null: type = .null
+        case .bool: type = .boolean
+        case .number(_, let v): type = v.magnitude < 9_007_199_254_740_992 && Double(Int64(v)) == v ? .integer : .number
+        case .string: type = .string
+        case .array: type = .array
+        case .object: type = .object
+        }
+        if node.types.intersection(type).isEmpty && !(type == .integer && node.types.contains(.number)) {
+            return "wrong type"
+        }
+        if let values = node.enumValues, !values.contains(value) { return "not one of the allowed values" }
+        switch value {
+        case .number(_, let v):
+            if let lo = node.minimum, v < lo { return "below minimum" }
+            if let hi = node.maximum, v > hi { return "above maximum" }
+        case .string(let s):
+            if node.maxLength != nil || node.minLength != nil {
+                var count = 0
+                for _ in s.unicodeScalars { count += 1 }
+                if let hi = node.maxLength, count > hi { return "longer than \(hi) characters" }
+                if let lo = node.minLength, count < lo { return "shorter than \(lo) characters" }
+            }
+            if let p = node.pattern, !p.matches(s) { return "does not match pattern \(p.pattern)" }
+        case .array(let elements):
+            if let hi = node.maxItems, elements.count > hi { return "more than \(hi) items" }
+            if let item = node.items {
+                for (i, e) in elements.enumerated() {
+                    if let why = violation(e, node: item, depth: depth + 1) { return "[\(i)] \(why)" }
+                }
+            }
+        case .object(let members):
+            for name in node.required where value[name] == nil { return "missing required \"\(name)\"" }
+            for m in members {
+                var sub: Int? = nil
+                for p in node.properties where p.name == m.key { sub = p.node; break }
+                if sub == nil {
+                    switch node.additional {
+                    case .allowed: continue
+                    case .forbidden: return "unexpected property \"\(m.key)\""
+                    case .schema(let s): sub = s
+                    }
+                }
+                if let s = sub, let why = violation(m.value, node: s, depth: depth + 1) { return "\"\(m.key)\": \(why)" }
+            }
+        default: break
+        }
+        return nil
+    }
+}

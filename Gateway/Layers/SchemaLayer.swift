@@ -1,0 +1,15 @@
+// Layer 1: the call names a catalogued tool and its arguments conform to that tool's input schema.
+
+public struct SchemaLayer: Sendable {
+    public init() {}
+
+    /// `tool` is the catalogue entry of `call.tool`, or nil when the tool is not registered.
+    public func evaluate(_ call: ToolCall, tool: ToolSpec?) -> LayerOutcome {
+        guard let tool else { return .deny(reason: "unknown tool \"\(call.tool)\"") }
+        guard case .object = call.arguments else { return .deny(reason: "arguments must be a JSON object") }
+        if let why = tool.schema.violation(of: call.arguments) {
+            return .deny(reason: "arguments of \(tool.name) invalid: \(why)")
+        }
+        return .pass
+    }
+}

@@ -1,0 +1,11 @@
+// Layer 2: the calling agent's trust tier must be at least the tool's minimum tier
+// (System > AiNative > AiEnhanced > Classic).
+
+public struct TrustTierLayer: Sendable {
+    public init() {}
+
+    public func evaluate(_ call: ToolCall, tool: ToolSpec) -> LayerOutcome {
+        if call.agent.tier >= tool.minimumTier { return .pass }
+        return .deny(reason: "tier \(call.agent.tier.name) below \(tool.name) minimum \(tool.minimumTier.name)")
+    }
+}

@@ -1,0 +1,22 @@
+// Limits of the policy language and of the regex engine it uses (one place, each with its reason).
+
+public enum PolicyLimits {
+    /// Largest policy text accepted, in UTF-8 bytes (the default constitution is ~8 KB).
+    public static let maxPolicyBytes = 256 * 1024
+    /// Most rules in one policy; evaluation is linear in the rule count.
+    public static let maxRules = 1024
+    /// Most conditions in one rule.
+    public static let maxConditionsPerRule = 32
+    /// Most items in an `in [..]` list.
+    public static let maxListItems = 256
+    /// Deepest argument path (`args.a.b.c`), in segments.
+    public static let maxPathSegments = 16
+    /// Longest pattern accepted by the regex engine, in Unicode scalars.
+    public static let maxRegexPatternScalars = 1024
+    /// Largest compiled regex program, in instructions (bounded repeats expand, so this bounds `{m,n}`).
+    public static let maxRegexProgram = 4096
+    /// Deepest group nesting in a regex (the parser recurses once per level).
+    public static let maxRegexNesting = 32
+    /// Largest bound accepted in `{m,n}`.
+    public static let maxRegexRepeat = 256
+}

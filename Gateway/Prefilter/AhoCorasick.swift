@@ -1,0 +1,107 @@
+// Aho–Corasick multi-pattern matcher compiled to a full DFA over byte classes (Aho & Corasick 1975).
+// Built once; matching is one table lookup per input byte, no allocation, linear in the text.
+
+struct AhoCorasick: Sendable {
+    /// Byte → class index; class 0 is "a byte no pattern contains".
+    private let classOf: [UInt8]
+    private let classCount: Int
+    /// Transition table, `state * classCount + class` → next state (state 0 is the root).
+    private let delta: [UInt32]
+    /// Per state: the index of the longest pattern ending here, or -1.
+    private let output: [Int32]
+    /// Per state: the nearest proper-suffix state that has an output, or -1 (dictionary suffix link).
+    private let outputLink: [Int32]
+    /// Pattern lengths in bytes, by pattern index.
+    let lengths: [Int]
+
+    /// `patterns` must be non-empty byte strings; duplicates keep the first index.
+    init(patterns: [[UInt8]]) {
+        var classOf = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for p in patterns {
+            for b in p where classOf[Int(b)] == 0 {
+                precondition(classCount < 256, "Aho-Corasick: too many distinct bytes")
+                classOf[Int(b)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+        // 1. The trie (missing edges = UInt32.max).
+        let none = UInt32.max
+        var delta = [UInt32](repeating: none, count: classCount)
+        var output: [Int32] = [-1]
+        for (index, p) in patterns.enumerated() {
+            precondition(!p.isEmpty, "Aho-Corasick: empty pattern")
+            var state = 0
+            for b in p {
+                let slot = state * classCount + Int(classOf[Int(b)])
+                if delta[slot] == none {
+                    delta[slot] = UInt32(output.count)
+                    output.append(-1)
+                    delta.append(contentsOf: [UInt32](repeating: none, count: classCount))
+                }
+                state = Int(delta[slot])
+            }
+            if output[state] < 0 { output[state] = Int32(index) }
+        }
+        // 2. Breadth-first: failure links, complete transitions, dictionary links.
+        let stateCount = output.count
+        var fail = [Int](repeating: 0, count: stateCount)
+        var outputLink = [Int32](repeating: -1, count: stateCount)
+        var queue: [Int] = []
+        queue.reserveCapacity(stateCount)
+        for c in 0..<classCount {
+            let slot = c
+            if delta[slot] == none {
+                delta[slot] = 0
+            } else {
+                let child = Int(delta[slot])
+                fail[child] = 0
+                queue.append(child)
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            let f = fail[state]
+            outputLink[state] = output[f] >= 0 ? Int32(f) : outputLink[f]
+            for c in 0..<classCount {
+                let slot = state * classCount + c
+                if delta[slot] == none {
+                    delta[slot] = delta[f * classCount + c]
+                } else {
+                    let child = Int(delta[slot])
+                    fail[child] = Int(delta[f * classCount + c])
+                    queue.append(child)
+                }
+            }
+        }
+        self.classOf = classOf
+        self.classCount = classCount
+        self.delta = delta
+        self.output = output
+        self.outputLink = outputLink
+        self.lengths = patterns.map { $0.count }
+    }
+
+    /// Number of DFA states (for tests and the benchmark's memory figure).
+    var stateCount: Int { output.count }
+
+    /// Calls `body(patternIndex, endOffset)` for every match (end offset exclusive) in text order;
+    /// stops early and returns true when `body` returns true.
+    @discardableResult
+    func scan(_ text: [UInt8], _ body: (Int, Int) -> Bool) -> Bool {
+        var state = 0
+        var position = 0
+        for b in text {
+            state = Int(delta[state * classCount + Int(classOf[Int(b)])])
+            position += 1
+            var s = output[state] >= 0 ? state : Int(outputLink[state])
+            while s >= 0 {
+                if body(Int(output[s]), position) { return true }
+                s = Int(outputLink[s])
+            }
+        }
+        return false
+    }
+}

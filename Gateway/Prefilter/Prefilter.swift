@@ -1,0 +1,326 @@
+// Layer 4's engine: walks every string of a call (argument values and keys, user intent, agent
+// purpose), builds its normalized views (folded, ROT13, percent/HTML/base64/hex decoded, nested up
+// to PrefilterLimits.maxDecodeDepth) and runs one Aho–Corasick automaton plus host parsing over each.
+
+public struct Prefilter: Sendable {
+    let patterns: [ThreatPattern]
+    let automaton: AhoCorasick
+
+    /// Builds the automaton once (a few hundred states); keep the instance for the gateway's lifetime.
+    public init() {
+        patterns = ThreatPatterns.all
+        automaton = AhoCorasick(patterns: patterns.map { Array($0.text.utf8) })
+    }
+
+    /// Scans the whole call; returns the first finding in a fixed order (context, then arguments).
+    public func scan(_ call: ToolCall) -> PrefilterResult {
+        var input = call.context.userIntent.utf8.count + call.agent.purpose.utf8.count
+        Prefilter.countBytes(call.arguments, into: &input, depth: 0)
+        if input > PrefilterLimits.maxInputBytes {
+            return .overLimit("call carries \(input) bytes of text, above the pre-filter limit of \(PrefilterLimits.maxInputBytes)")
+        }
+        var state = ScanState()
+        if let r = scanString(call.context.userIntent, inContext: true, state: &state) {
+            return finish(r, location: "context.user_intent")
+        }
+        if let r = scanString(call.agent.purpose, inContext: true, state: &state) {
+            return finish(r, location: "agent.purpose")
+        }
+        var path: [PathComponent] = []
+        if let r = walk(call.arguments, path: &path, depth: 0, state: &state) {
+            return finish(r, location: PathComponent.render(path))
+        }
+        return .clean
+    }
+
+    /// Scans one free-standing string as an argument value (used by tests and by the policy tools).
+    public func scan(text: String, asContext: Bool = false) -> PrefilterResult {
+        if text.utf8.count > PrefilterLimits.maxInputBytes {
+            return .overLimit("text of \(text.utf8.count) bytes is above the pre-filter limit")
+        }
+        var state = ScanState()
+        if let r = scanString(text, inContext: asContext, state: &state) {
+            return finish(r, location: asContext ? "context" : "text")
+        }
+        return .clean
+    }
+
+    // MARK: - Walking the arguments
+
+    enum PathComponent {
+        case key(String)
+        case index(Int)
+        case keyName(String)  // the key itself was the offending string
+
+        static func render(_ path: [PathComponent]) -> String {
+            var s = "args"
+            for c in path {
+                switch c {
+                case let .key(k): s += "." + k
+                case let .index(i): s += "[\(i)]"
+                case let .keyName(k): s += "." + k + " (key)"
+                }
+            }
+            return s
+        }
+    }
+
+    static func countBytes(_ v: JSONValue, into total: inout Int, depth: Int) {
+        guard depth < PrefilterLimits.maxArgumentDepth else { return }
+        switch v {
+        case let .string(s): total += s.utf8.count
+        case let .array(items): for item in items { countBytes(item, into: &total, depth: depth + 1) }
+        case let .object(members):
+            for m in members {
+                total += m.key.utf8.count
+                countBytes(m.value, into: &total, depth: depth + 1)
+            }
+        default: break
+        }
+    }
+
+    private func walk(_ v: JSONValue, path: inout [PathComponent], depth: Int, state: inout ScanState) -> Outcome? {
+        if depth >= PrefilterLimits.maxArgumentDepth {
+            return .overLimit("arguments nested deeper than \(PrefilterLimits.maxArgumentDepth)")
+        }
+        switch v {
+        case let .string(s):
+            return scanString(s, inContext: false, state: &state)
+        case let .array(items):
+            for (i, item) in items.enumerated() {
+                path.append(.index(i))
+                if let r = walk(item, path: &path, depth: depth + 1, state: &state) { return r }
+                path.removeLast()
+            }
+        case let .object(members):
+            for m in members {
+                path.append(.keyName(m.key))
+                if let r = scanString(m.key, inContext: false, state: &state) { return r }
+                path[path.count - 1] = .key(m.key)
+                if let r = walk(m.value, path: &path, depth: depth + 1, state: &state) { return r }
+                path.removeLast()
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    // MARK: - Views of one string
+
+    enum Outcome {
+        case hit(category: ThreatCategory, id: String, detail: String, view: PrefilterView)
+        case overLimit(String)
+    }
+
+    private func finish(_ o: Outcome, location: String) -> PrefilterResult {
+        switch o {
+        case let .hit(category, id, detail, view):
+            return .threat(PrefilterFinding(category: category, patternID: id, location: location, view: view,
+                                            detail: detail))
+        case let .overLimit(why):
+            return .overLimit(why)
+        }
+    }
+
+    /// Reusable buffers, one set per decode depth (a deeper view never overwrites a shallower one).
+    struct ScanState {
+        var folded: [[UInt8]] = [[UInt8]](repeating: [], count: PrefilterLimits.maxDecodeDepth + 1)
+        var decoded: [[UInt8]] = [[UInt8]](repeating: [], count: PrefilterLimits.maxDecodeDepth + 1)
+        var raw: [UInt8] = []
+        var rot: [UInt8] = []
+        var scanned = 0
+    }
+
+    private func scanString(_ s: String, inContext: Bool, state: inout ScanState) -> Outcome? {
+        if s.isEmpty { return nil }
+        var raw = state.raw
+        state.raw = []
+        raw.removeAll(keepingCapacity: true)
+        raw.append(contentsOf: s.utf8)
+        let r = scanView(raw, depth: 0, view: .plain, inContext: inContext, state: &state)
+        state.raw = raw
+        return r
+    }
+
+    private func scanView(_ bytes: [UInt8], depth: Int, view: PrefilterView, inContext: Bool,
+                          state: inout ScanState) -> Outcome? {
+        var folded = state.folded[depth]
+        state.folded[depth] = []
+        folded.removeAll(keepingCapacity: true)
+        TextFolder.fold(bytes, into: &folded)
+        let result = scanFolded(bytes, folded, depth: depth, view: view, inContext: inContext, state: &state)
+        state.folded[depth] = folded
+        return result
+    }
+
+    private func scanFolded(_ bytes: [UInt8], _ folded: [UInt8], depth: Int, view: PrefilterView, inContext: Bool,
+                            state: inout ScanState) -> Outcome? {
+        state.scanned += 2 * folded.count
+        if state.scanned > PrefilterLimits.maxScannedBytes {
+            return .overLimit("decoded views exceed the pre-filter scan budget of \(PrefilterLimits.maxScannedBytes) bytes")
+        }
+        if let hit = match(folded, view: view, phrasesOnly: inContext) { return hit }
+        var rot = state.rot
+        state.rot = []
+        rot.removeAll(keepingCapacity: true)
+        Decoders.rot13(folded, into: &rot)
+        let rotHit = match(rot, view: view == .plain ? .rot13 : view, phrasesOnly: true)
+        state.rot = rot
+        if let rotHit { return rotHit }
+        if !inContext, let a = AddressScanner.scan(folded) {
+            return .hit(category: a.category, id: a.id, detail: a.detail, view: view)
+        }
+        guard depth < PrefilterLimits.maxDecodeDepth else { return nil }
+        func child(_ v: PrefilterView) -> PrefilterView { view == .plain ? v : view }
+
+        var decoded = state.decoded[depth]
+        state.decoded[depth] = []
+        defer { state.decoded[depth] = decoded }
+        if bytes.contains(37) || bytes.contains(92) {
+            decoded.removeAll(keepingCapacity: true)
+            if Decoders.percentDecode(bytes, into: &decoded),
+               let r = scanView(decoded, depth: depth + 1, view: child(.percentDecoded), inContext: inContext, state: &state) {
+                return r
+            }
+        }
+        if bytes.contains(38) {
+            decoded.removeAll(keepingCapacity: true)
+            if Decoders.htmlDecode(bytes, into: &decoded),
+               let r = scanView(decoded, depth: depth + 1, view: child(.htmlDecoded), inContext: inContext, state: &state) {
+                return r
+            }
+        }
+        // Base64 runs (on the raw bytes: folding would destroy the case the encoding depends on).
+        var found: Outcome? = nil
+        Prefilter.forEachRun(bytes, minLength: PrefilterLimits.minBase64Run, member: Prefilter.isBase64Char) { lo, hi in
+            var end = hi
+            while end > lo, bytes[end - 1] == 61 { end -= 1 }  // '=' padding
+            for (a, b) in Prefilter.base64Candidates(bytes, lo, end) {
+                decoded.removeAll(keepingCapacity: true)
+                Decoders.base64Decode(bytes[a..<b], into: &decoded)
+                guard Decoders.isMostlyPrintable(decoded[...]) else { continue }
+                if let r = scanView(decoded, depth: depth + 1, view: child(.base64Decoded), inContext: inContext,
+                                    state: &state) {
+                    found = r
+                    return true
+                }
+            }
+            return false
+        }
+        if found != nil { return found }
+        Prefilter.forEachRun(bytes, minLength: PrefilterLimits.minHexRun, member: { Decoders.hexValue($0) != nil }) { lo, hi in
+            decoded.removeAll(keepingCapacity: true)
+            Decoders.hexDecode(bytes[lo..<(lo + (hi - lo) / 2 * 2)], into: &decoded)
+            guard Decoders.isMostlyPrintable(decoded[...]) else { return false }
+            if let r = scanView(decoded, depth: depth + 1, view: child(.hexDecoded), inContext: inContext, state: &state) {
+                found = r
+                return true
+            }
+            return false
+        }
+        return found
+    }
+
+    static func isBase64Char(_ b: UInt8) -> Bool {
+        (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 43 || b == 47 || b == 45
+            || b == 95 || b == 61
+    }
+
+    /// The whole run, then (if it contains '/') its '/'-separated pieces: a path like
+    /// `/tmp/aWdub3Jl…` is base64-alphabet end to end but only its last piece is the payload.
+    static func base64Candidates(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> [(Int, Int)] {
+        var out: [(Int, Int)] = [(lo, hi)]
+        var start = lo
+        var k = lo
+        while k <= hi {
+            if k == hi || bytes[k] == 47 {
+                if k - start >= PrefilterLimits.minBase64Run, !(start == lo && k == hi) { out.append((start, k)) }
+                start = k + 1
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// Calls `body(lo, hi)` for each maximal run of `member` bytes at least `minLength` long.
+    static func forEachRun(_ bytes: [UInt8], minLength: Int, member: (UInt8) -> Bool,
+                           _ body: (Int, Int) -> Bool) {
+        var k = 0
+        let n = bytes.count
+        while k < n {
+            guard member(bytes[k]) else { k += 1; continue }
+            let lo = k
+            while k < n, member(bytes[k]) { k += 1 }
+            if k - lo >= minLength, body(lo, k) { return }
+        }
+    }
+
+    /// Runs the automaton; the first pattern occurrence that passes its boundary/recipient checks wins.
+    private func match(_ text: [UInt8], view: PrefilterView, phrasesOnly: Bool) -> Outcome? {
+        var hit: Outcome? = nil
+        automaton.scan(text) { index, end in
+            let p = patterns[index]
+            if phrasesOnly && !p.category.appliesToContext { return false }
+            let start = end - automaton.lengths[index]
+            switch p.boundary {
+            case .none: break
+            case .start: if Prefilter.isWordByte(text, start - 1) { return false }
+            case .end: if Prefilter.isWordByte(text, end) { return false }
+            case .both: if Prefilter.isWordByte(text, start - 1) || Prefilter.isWordByte(text, end) { return false }
+            }
+            if p.needsRecipient && !Prefilter.hasRecipient(text, after: end) { return false }
+            let detail = p.needsRecipient ? "'\(p.text)… to …@…' shape" : "'\(p.text)'"
+            hit = .hit(category: p.category, id: p.id, detail: detail, view: view)
+            return true
+        }
+        return hit
+    }
+
+    static func isWordByte(_ text: [UInt8], _ i: Int) -> Bool {
+        guard i >= 0, i < text.count else { return false }
+        let b = text[i]
+        return (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || (b >= 65 && b <= 90)
+    }
+
+    /// " to " followed (within the window) by `local@domain.tld`.
+    static func hasRecipient(_ text: [UInt8], after end: Int) -> Bool {
+        let limit = min(text.count, end + PrefilterLimits.exfilWindow)
+        var k = max(end - 1, 0)
+        while k + 4 <= limit {
+            if text[k] == 32, text[k + 1] == 116, text[k + 2] == 111, text[k + 3] == 32 {  // " to "
+                var j = k + 4
+                let stop = min(text.count, j + 64)
+                while j < stop {
+                    if text[j] == 64, j > 0, isWordByte(text, j - 1), isEmailDomain(text, j + 1) { return true }
+                    j += 1
+                }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// `label(.label)*.tld` starting at `i`, tld of at least two letters.
+    static func isEmailDomain(_ text: [UInt8], _ i: Int) -> Bool {
+        var k = i
+        var labelLength = 0
+        var dots = 0
+        var lastLabelLetters = 0
+        while k < text.count {
+            let b = text[k]
+            if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 45 {
+                labelLength += 1
+                lastLabelLetters = (b >= 97 && b <= 122) ? lastLabelLetters + 1 : 0
+            } else if b == 46, labelLength > 0 {
+                dots += 1
+                labelLength = 0
+                lastLabelLetters = 0
+            } else {
+                break
+            }
+            k += 1
+        }
+        return dots > 0 && labelLength >= 2 && lastLabelLetters >= 2
+    }
+}

@@ -1,0 +1,196 @@
+// A compiled regex: Thompson construction to a tiny instruction set, matched by simulating every
+// NFA thread in lock step (Pike VM without captures). Time O(pattern × text), no backtracking.
+//
+// `matches(_:)` has search semantics (like ECMAScript `RegExp.test` and JSON Schema `pattern`):
+// it is true if the pattern matches anywhere; anchor with `^…$` for a whole-string match.
+// Shared by the policy language (layer 6) and JSON Schema `pattern` (layer 1).
+
+public struct Regex: Sendable {
+    enum Inst: Sendable {
+        case scalar(UInt32)
+        case set(Int)  // index into `classes`
+        case any  // any scalar except '\n'
+        case split(Int, Int)  // try both (order irrelevant: no captures)
+        case jump(Int)
+        case assertStart
+        case assertEnd
+        case match
+    }
+
+    let program: [Inst]
+    let classes: [ScalarClass]
+    let caseInsensitive: Bool
+    /// The pattern as written (for audit reasons and error messages).
+    public let pattern: String
+
+    public init(_ pattern: String) throws(RegexError) {
+        var parser = try RegexParser(pattern)
+        let tree = try parser.parse()
+        var compiler = RegexCompiler(caseInsensitive: parser.caseInsensitive)
+        try compiler.emit(tree)
+        compiler.program.append(.match)
+        try compiler.checkSize()
+        self.program = compiler.program
+        self.classes = compiler.classes
+        self.caseInsensitive = parser.caseInsensitive
+        self.pattern = pattern
+    }
+
+    /// True if the pattern matches some substring of `text`.
+    public func matches(_ text: String) -> Bool {
+        let count = text.unicodeScalars.count
+        let n = program.count
+        var current = ThreadSet(capacity: n)
+        var next = ThreadSet(capacity: n)
+        var stack: [Int] = []
+        stack.reserveCapacity(n)
+        var position = 0
+        // Unanchored search: a new thread starts at every position (the NFA's implicit `.*?` prefix).
+        if addThread(0, at: 0, count: count, into: &current, stack: &stack) { return true }
+        for u in text.unicodeScalars {
+            var c = u.value
+            if caseInsensitive, c >= 65, c <= 90 { c += 32 }
+            next.clear()
+            for k in 0..<current.count {
+                let pc = current.dense[k]
+                let advance: Bool
+                switch program[pc] {
+                case let .scalar(expected): advance = c == expected
+                case let .set(index): advance = classes[index].contains(c)
+                case .any: advance = c != 10
+                default: advance = false  // split/jump/asserts were resolved in addThread
+                }
+                if advance, addThread(pc + 1, at: position + 1, count: count, into: &next, stack: &stack) {
+                    return true
+                }
+            }
+            position += 1
+            if addThread(0, at: position, count: count, into: &next, stack: &stack) { return true }
+            swap(&current, &next)
+        }
+        return false
+    }
+
+    /// Adds `start` and its epsilon closure at `position`; returns true if a `match` is reachable.
+    private func addThread(_ start: Int, at position: Int, count: Int, into set: inout ThreadSet,
+                           stack: inout [Int]) -> Bool {
+        stack.removeAll(keepingCapacity: true)
+        stack.append(start)
+        while let pc = stack.popLast() {
+            if set.contains(pc) { continue }
+            set.insert(pc)
+            switch program[pc] {
+            case .match: return true
+            case let .jump(target): stack.append(target)
+            case let .split(a, b):
+                stack.append(b)
+                stack.append(a)
+            case .assertStart: if position == 0 { stack.append(pc + 1) }
+            case .assertEnd: if position == count { stack.append(pc + 1) }
+            default: break
+            }
+        }
+        return false
+    }
+}
+
+/// Sparse set of program counters (Briggs–Torczon): O(1) insert, membership and clear.
+struct ThreadSet {
+    var dense: [Int]
+    var sparse: [Int]
+    var count = 0
+
+    init(capacity: Int) {
+        dense = [Int](repeating: 0, count: capacity)
+        sparse = [Int](repeating: 0, count: capacity)
+    }
+
+    func contains(_ pc: Int) -> Bool {
+        let k = sparse[pc]
+        return k < count && dense[k] == pc
+    }
+
+    mutating func insert(_ pc: Int) {
+        sparse[pc] = count
+        dense[count] = pc
+        count += 1
+    }
+
+    mutating func clear() { count = 0 }
+}
+
+/// Thompson construction of a RegexNode into Regex.Inst.
+struct RegexCompiler {
+    var program: [Regex.Inst] = []
+    var classes: [ScalarClass] = []
+    let caseInsensitive: Bool
+
+    init(caseInsensitive: Bool) {
+        self.caseInsensitive = caseInsensitive
+    }
+
+    func checkSize() throws(RegexError) {
+        if program.count > PolicyLimits.maxRegexProgram {
+            throw RegexError(offset: 0, message: "compiled program exceeds \(PolicyLimits.maxRegexProgram) instructions")
+        }
+    }
+
+    mutating func emit(_ node: RegexNode) throws(RegexError) {
+        try checkSize()
+        switch node {
+        case .empty: break
+        case var .scalar(c):
+            if caseInsensitive, c >= 65, c <= 90 { c += 32 }
+            program.append(.scalar(c))
+        case var .set(cls):
+            if caseInsensitive {
+                // Input is folded to lowercase, so every uppercase ASCII range gains its lowercase twin.
+                for r in cls.ranges where r.upperBound >= 65 && r.lowerBound <= 90 {
+                    cls.ranges.append((max(r.lowerBound, 65) + 32)...(min(r.upperBound, 90) + 32))
+                }
+            }
+            classes.append(cls)
+            program.append(.set(classes.count - 1))
+        case .any: program.append(.any)
+        case .lineStart: program.append(.assertStart)
+        case .lineEnd: program.append(.assertEnd)
+        case let .concat(items):
+            for item in items { try emit(item) }
+        case let .alternate(branches):
+            // split L1, next; L1: branch0; jmp end; next: split L2, ... last branch
+            var jumps: [Int] = []
+            for (k, branch) in branches.enumerated() {
+                if k < branches.count - 1 {
+                    let split = program.count
+                    program.append(.split(split + 1, -1))
+                    try emit(branch)
+                    jumps.append(program.count)
+                    program.append(.jump(-1))
+                    program[split] = .split(split + 1, program.count)
+                } else {
+                    try emit(branch)
+                }
+            }
+            for j in jumps { program[j] = .jump(program.count) }
+        case let .repetition(inner, minCount, maxCount):
+            for _ in 0..<minCount { try emit(inner) }
+            if let maxCount {
+                // (inner)? repeated (max - min) times, each optional part skipping to the end.
+                var splits: [Int] = []
+                for _ in minCount..<maxCount {
+                    splits.append(program.count)
+                    program.append(.split(program.count + 1, -1))
+                    try emit(inner)
+                }
+                for sp in splits { program[sp] = .split(sp + 1, program.count) }
+            } else {
+                // L: split body, end; body; jmp L
+                let loop = program.count
+                program.append(.split(loop + 1, -1))
+                try emit(inner)
+                program.append(.jump(loop))
+                program[loop] = .split(loop + 1, program.count)
+            }
+        }
+    }
+}

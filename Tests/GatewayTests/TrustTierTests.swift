@@ -1,6 +1,0 @@
-import Testing
-@testable import Gateway
-
-@Test func tiersAreOrdered() {
-    #expect(TrustTier.system > TrustTier.classic)
-}

@@ -39,12 +39,18 @@ public struct MCPServerInfo: Equatable, Sendable {
 public struct MCPServer<Provider: MCPToolProvider> {
     public var provider: Provider
     public let info: MCPServerInfo
+    /// Whether a new `initialize` on a ready session starts a new session. Off for transports with
+    /// connections (stdio: one process per client); on for a serial port, where the server cannot
+    /// see a client disconnect and reconnect (QEMU's socket chardev), so `initialize` is the only
+    /// sign of a new client.
+    public let allowsReinitialize: Bool
     public internal(set) var state: MCPSessionState = .awaitingInitialize
     public internal(set) var stats = MCPServerStats()
 
-    public init(provider: Provider, info: MCPServerInfo = MCPServerInfo()) {
+    public init(provider: Provider, info: MCPServerInfo = MCPServerInfo(), allowsReinitialize: Bool = false) {
         self.provider = provider
         self.info = info
+        self.allowsReinitialize = allowsReinitialize
     }
 
     /// The negotiated protocol version, once initialized.
@@ -143,7 +149,7 @@ public struct MCPServer<Provider: MCPToolProvider> {
     // MARK: Lifecycle
 
     mutating func initialize(params: JSONValue?) -> Result<JSONValue, JSONRPCError> {
-        if case .ready = state {
+        if case .ready = state, !allowsReinitialize {
             return .failure(.invalidRequest("initialize was already called on this connection"))
         }
         guard let params, case .object = params else {

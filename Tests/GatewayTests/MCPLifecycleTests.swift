@@ -45,6 +45,19 @@ import Testing
     #expect(server.state == .ready(client: client, initializedNotified: true))
 }
 
+@Test func serialPortServerAcceptsANewInitializeAsANewSession() {
+    var server = FakeServer(provider: FakeProvider(), allowsReinitialize: true)
+    _ = send(&server, initializeLine(id: 1, version: "2025-06-18", client: "first"))
+    _ = send(&server, #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
+    let r = send(&server, initializeLine(id: 2, version: "2024-11-05", client: "second"))
+    #expect(r?["result"]?["protocolVersion"] == .string("2024-11-05"))
+    #expect(server.state == .ready(client: MCPClientInfo(name: "second", version: "1.2", protocolVersion: .v2024_11_05),
+                                   initializedNotified: false))
+    // A failed re-initialize leaves the previous session in place.
+    #expect(errorCode(send(&server, #"{"jsonrpc":"2.0","id":3,"method":"initialize","params":{}}"#)) == -32602)
+    #expect(server.protocolVersion == .v2024_11_05)
+}
+
 @Test func notificationsAndClientResponsesGetNoAnswer() {
     var server = initializedServer()
     #expect(send(&server, #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}}"#) == nil)

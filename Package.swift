@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "warden-infer", dependencies: ["Inference"], path: "Inference/CLI"),
         .executableTarget(name: "warden-eval", dependencies: ["Gateway", "Inference"], path: "Gateway/CLI/Eval"),
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
-        .executableTarget(name: "warden-mcp", dependencies: ["Gateway"], path: "Gateway/CLI/MCP"),
+        .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
 
         // MARK: Host tests
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),

@@ -15,6 +15,7 @@ usage: warden-mcp [options]
   --config NAME              gateway layers: full (default) | no-probelogits | probelogits-only | rules-only
   --env NAME=VALUE           a variable env_get may read (repeatable; the process environment is never exposed)
   --egress-listen PATH       listen on this Unix socket for the egress peer (Kernel/Host/egress_peer.py)
+  --audit-out FILE           at exit, export the audit chain as JSON Lines (check: warden-audit verify FILE)
   --quiet                    do not log decisions on stderr
 No model is loaded on the host: with --config full or probelogits-only, layer 5 denies every gated
 (side-effecting) tool call (fail closed).
@@ -35,6 +36,7 @@ var tiers = MCPClientTiers()
 var config = GatewayConfig.full
 var executor = HostToolExecutor()
 var quiet = false
+var auditOut: String? = nil
 var args = CommandLine.arguments.dropFirst()
 while let arg = args.popFirst() {
     func value() -> String {
@@ -62,6 +64,8 @@ while let arg = args.popFirst() {
         let path = value()
         guard let port = SocketEgressPort(path: path) else { fail("cannot listen on \(path)") }
         executor.egress = EgressClient(port: port)
+    case "--audit-out":
+        auditOut = value()
     case "--quiet":
         quiet = true
     case "-h", "--help":
@@ -95,6 +99,15 @@ readLoop: while true {
         if !HostSystem.writeAll(1, line) { stdoutGone = true }
     }
     if stdoutGone { break readLoop }
+}
+if let path = auditOut {
+    let text = AuditJSONL.export(connection.server.provider.pipeline.sink.allRecords)
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0, HostSystem.writeAll(fd, Array(text.utf8)) else {
+        HostSystem.log("cannot write the audit export to \(path)")
+        exit(1)
+    }
+    close(fd)
 }
 let s = connection.server.stats
 HostSystem.log("end of input: \(s.lines) lines, \(s.requests) requests, \(s.errorResponses) errors, "

@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "warden-infer", targets: ["warden-infer"]),
         .executable(name: "warden-eval", targets: ["warden-eval"]),
         .executable(name: "warden-audit", targets: ["warden-audit"]),
+        .executable(name: "warden-mcp", targets: ["warden-mcp"]),
     ],
     targets: [
         // MARK: Pure libraries (also compiled in Embedded mode)
@@ -45,6 +46,7 @@ let package = Package(
         .executableTarget(name: "warden-infer", dependencies: ["Inference"], path: "Inference/CLI"),
         .executableTarget(name: "warden-eval", dependencies: ["Gateway", "Inference"], path: "Gateway/CLI/Eval"),
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
+        .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
 
         // MARK: Host tests
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),

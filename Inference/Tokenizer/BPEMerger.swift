@@ -9,6 +9,7 @@ struct BPEMerges {
         let key = "tokenizer.ggml.merges"
         guard let merges = gguf.array(key) else { throw .missingKey(key) }
         guard merges.elementType == .string else { throw .badKey(key, reason: "must be an array of strings") }
+        guard merges.byteLength <= InferenceLimits.tokenizerMaxTableBytes else { throw .tableTooLarge(key) }
         var table = ByteStringTable(expectedCount: merges.count)
         merges.forEachString { rank, raw in
             // llama.cpp splits at the first space after position 0; entries without one map ("", "").

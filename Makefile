@@ -66,6 +66,7 @@ include Kernel/kernel.mk
 include WasmRuntime/wasm.mk
 include Inference/inference.mk
 include Gateway/gateway.mk
+include Kernel/Agents/agents.mk
 
 # The pure libraries, compiled in Embedded mode.
 $(eval $(call embedded_module,Blake3,Gateway/Blake3,,,))
@@ -73,6 +74,7 @@ $(eval $(call embedded_module,KernelCore,Kernel/Core,,,))
 $(eval $(call embedded_module,WasmRuntime,WasmRuntime,CLI Bench Fuzz,,))
 $(eval $(call embedded_module,Inference,Inference,CLI Bench $(INFERENCE_EMB_EXCLUDE),$(INFERENCE_EMB_DEPS),))
 $(eval $(call embedded_module,Gateway,Gateway,Blake3 CLI Benchmark Data,Blake3,))
+$(eval $(call embedded_module,AgentHost,Kernel/AgentHost,,WasmRuntime Gateway,))
 
 .PHONY: embedded-check
 embedded-check: $(EMBEDDED_OBJS)

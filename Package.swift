@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Inference", targets: ["Inference"]),
         .library(name: "Gateway", targets: ["Gateway"]),
         .library(name: "KernelCore", targets: ["KernelCore"]),
+        .library(name: "AgentHost", targets: ["AgentHost"]),
         .executable(name: "warden-wasm", targets: ["warden-wasm"]),
         .executable(name: "warden-infer", targets: ["warden-infer"]),
         .executable(name: "warden-eval", targets: ["warden-eval"]),
@@ -40,6 +41,8 @@ let package = Package(
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
                 exclude: ["Blake3", "CLI", "Data", "gateway.mk"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
+        // Agent hosting: the 15 governed host functions, tool providers, manifests (pure; the kernel wires hardware).
+        .target(name: "AgentHost", dependencies: ["WasmRuntime", "Gateway"], path: "Kernel/AgentHost", swiftSettings: libSettings),
 
         // MARK: Host CLIs
         .executableTarget(name: "warden-wasm", dependencies: ["WasmRuntime"], path: "WasmRuntime/CLI"),
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime"], path: "Tests/WasmRuntimeTests"),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], path: "Tests/InferenceTests"),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Blake3"], path: "Tests/GatewayTests"),
+        .testTarget(name: "AgentHostTests", dependencies: ["AgentHost", "WasmRuntime", "Gateway"], path: "Tests/AgentHostTests"),
         .testTarget(name: "KernelCoreTests", dependencies: ["KernelCore"], path: "Tests/KernelCoreTests"),
     ]
 )

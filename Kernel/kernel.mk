@@ -26,7 +26,7 @@ ISO_MODULES ?= $(KBUILD)/testmod.bin:testmod
 KERNEL_CMDLINE ?=
 
 BOOT_OBJS      := $(patsubst Boot/%.asm,$(KBUILD)/boot/%.o,$(wildcard Boot/*.asm))
-KERNEL_SOURCES := $(shell find Kernel -name '*.swift' -not -path 'Kernel/Core/*' -not -path 'Kernel/SIMD/*' -not -path 'Kernel/Host/*' | sort)
+KERNEL_SOURCES := $(shell find Kernel -name '*.swift' -not -path 'Kernel/Core/*' -not -path 'Kernel/SIMD/*' -not -path 'Kernel/Host/*' -not -path 'Kernel/AgentHost/*' -not -path 'Kernel/Agents/*' -not -path 'Kernel/SDK/*' | sort)
 KERNEL_SIMD_SOURCES := $(wildcard Kernel/SIMD/*.swift)
 KERNEL_HEADERS := $(wildcard Kernel/Arch/include/*)
 KERNEL_ELF     := $(KBUILD)/warden.elf

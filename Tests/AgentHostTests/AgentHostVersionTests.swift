@@ -1,0 +1,6 @@
+import Testing
+@testable import AgentHost
+
+@Test func versionIsSet() {
+    #expect(!AgentHostVersion.string.isEmpty)
+}

@@ -7,6 +7,7 @@ enum TextFolder {
     static func fold<C: Collection>(_ input: C, into out: inout [UInt8]) where C.Element == UInt8 {
         var lastWasSpace = false
         out.reserveCapacity(out.count + input.count)
+        let asciiMap = TextFolder.asciiMap  // one lazy-global check, not one per byte
         var i = input.startIndex
         while i != input.endIndex {
             let b0 = input[i]

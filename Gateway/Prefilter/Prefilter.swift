@@ -10,7 +10,7 @@ public struct Prefilter: Sendable {
     let automaton: AhoCorasick
     let rot13Source: [Int]
 
-    /// Builds the automaton once (~1700 states); keep the instance for the gateway's lifetime.
+    /// Builds the automaton once (a few thousand states); keep the instance for the gateway's lifetime.
     public init() {
         patterns = ThreatPatterns.all
         var texts = patterns.map { Array($0.text.utf8) }

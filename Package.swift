@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "warden-infer", targets: ["warden-infer"]),
         .executable(name: "warden-eval", targets: ["warden-eval"]),
         .executable(name: "warden-audit", targets: ["warden-audit"]),
+        .executable(name: "warden-gateway-bench", targets: ["warden-gateway-bench"]),
     ],
     targets: [
         // MARK: Pure libraries (also compiled in Embedded mode)
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "WasmRuntime", path: "WasmRuntime", exclude: ["CLI", "wasm.mk"], swiftSettings: libSettings),
         .target(name: "Inference", path: "Inference", exclude: ["CLI", "inference.mk"], swiftSettings: libSettings),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
-                exclude: ["Blake3", "CLI", "Data", "gateway.mk"], swiftSettings: libSettings),
+                exclude: ["Blake3", "CLI", "Data", "Benchmark", "gateway.mk"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
 
         // MARK: Host CLIs
@@ -37,6 +38,8 @@ let package = Package(
         .executableTarget(name: "warden-infer", dependencies: ["Inference"], path: "Inference/CLI"),
         .executableTarget(name: "warden-eval", dependencies: ["Gateway", "Inference"], path: "Gateway/CLI/Eval"),
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
+        .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",
+                          exclude: ["probe_prompt_lab.py"]),
 
         // MARK: Host tests
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),

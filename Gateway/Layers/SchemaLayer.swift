@@ -5,11 +5,22 @@ public struct SchemaLayer: Sendable {
 
     /// `tool` is the catalogue entry of `call.tool`, or nil when the tool is not registered.
     public func evaluate(_ call: ToolCall, tool: ToolSpec?) -> LayerOutcome {
-        guard let tool else { return .deny(reason: "unknown tool \"\(call.tool)\"") }
+        guard let tool else { return .deny(reason: "unknown tool \"\(Self.clip(call.tool))\"") }
         guard case .object = call.arguments else { return .deny(reason: "arguments must be a JSON object") }
         if let why = tool.schema.violation(of: call.arguments) {
             return .deny(reason: "arguments of \(tool.name) invalid: \(why)")
         }
         return .pass
+    }
+
+    /// At most 64 bytes of an untrusted name for a reason string (cut at a scalar boundary).
+    static func clip(_ s: String) -> String {
+        if s.utf8.count <= 64 { return s }
+        var out = ""
+        for c in s.unicodeScalars {
+            if out.utf8.count + String(c).utf8.count > 64 { break }
+            out.unicodeScalars.append(c)
+        }
+        return out + "…"
     }
 }

@@ -13,6 +13,7 @@ usage: warden-mcp [options]
   --tier TIER                trust tier of MCP clients (classic|ai-enhanced|ai-native|system; default ai-enhanced)
   --client-tier NAME=TIER    tier of the client announcing clientInfo.name NAME (repeatable)
   --config NAME              gateway layers: full (default) | no-probelogits | probelogits-only | rules-only
+  --no-rate-limit            leave out layer 3 (benchmarks only)
   --env NAME=VALUE           a variable env_get may read (repeatable; the process environment is never exposed)
   --egress-listen PATH       listen on this Unix socket for the egress peer (Kernel/Host/egress_peer.py)
   --audit-out FILE           at exit, export the audit chain as JSON Lines (check: warden-audit verify FILE)
@@ -37,6 +38,7 @@ var config = GatewayConfig.full
 var executor = HostToolExecutor()
 var quiet = false
 var auditOut: String? = nil
+var noRateLimit = false
 var args = CommandLine.arguments.dropFirst()
 while let arg = args.popFirst() {
     func value() -> String {
@@ -64,6 +66,8 @@ while let arg = args.popFirst() {
         let path = value()
         guard let port = SocketEgressPort(path: path) else { fail("cannot listen on \(path)") }
         executor.egress = EgressClient(port: port)
+    case "--no-rate-limit":
+        noRateLimit = true
     case "--audit-out":
         auditOut = value()
     case "--quiet":
@@ -76,6 +80,10 @@ while let arg = args.popFirst() {
     }
 }
 
+if noRateLimit {
+    let base = config
+    config = GatewayConfig(layers: LayerID.allCases.filter { base.runs($0) && $0 != .rateLimit })
+}
 let pipeline = GatewayPipeline(config: config, clock: HostClock(), model: AbsentModel(), adversarial: PrefilterLayer(),
                                policy: PassLayer(), sink: DecisionLogSink(quiet: quiet))
 let provider = GatewayToolProvider(pipeline: pipeline, executor: executor, tiers: tiers)

@@ -51,6 +51,7 @@ public struct Prefilter: Sendable {
         case key(String)
         case index(Int)
         case keyName(String)  // the key itself was the offending string
+        case joined  // the array's strings (or command + args) joined by spaces
 
         static func render(_ path: [PathComponent]) -> String {
             var s = "args"
@@ -59,6 +60,7 @@ public struct Prefilter: Sendable {
                 case let .key(k): s += "." + k
                 case let .index(i): s += "[\(i)]"
                 case let .keyName(k): s += "." + k + " (key)"
+                case .joined: s += " (joined)"
                 }
             }
             return s
@@ -92,6 +94,12 @@ public struct Prefilter: Sendable {
                 if let r = walk(item, path: &path, depth: depth + 1, state: &state) { return r }
                 path.removeLast()
             }
+            // argv-style arrays: "rm", "-rf", "/" only reads as a command line when joined.
+            if items.count > 1, let line = Prefilter.joinStrings(prefix: nil, items) {
+                path.append(.joined)
+                if let r = scanString(line, inContext: false, state: &state) { return r }
+                path.removeLast()
+            }
         case let .object(members):
             for m in members {
                 path.append(.keyName(m.key))
@@ -100,10 +108,28 @@ public struct Prefilter: Sendable {
                 if let r = walk(m.value, path: &path, depth: depth + 1, state: &state) { return r }
                 path.removeLast()
             }
+            // A command with its arguments (proc_exec and look-alike external tools).
+            if case let .string(command)? = v["command"], case let .array(items)? = v["args"],
+               let line = Prefilter.joinStrings(prefix: command, items) {
+                path.append(.joined)
+                if let r = scanString(line, inContext: false, state: &state) { return r }
+                path.removeLast()
+            }
         default:
             break
         }
         return nil
+    }
+
+    /// The strings of `items` joined by single spaces (after `prefix`), or nil if any item is not a string.
+    static func joinStrings(prefix: String?, _ items: [JSONValue]) -> String? {
+        var line = prefix ?? ""
+        for item in items {
+            guard case let .string(s) = item else { return nil }
+            if !line.isEmpty { line += " " }
+            line += s
+        }
+        return line
     }
 
     // MARK: - Views of one string

@@ -20,6 +20,12 @@ public struct Regex: Sendable {
     let program: [Inst]
     let classes: [ScalarClass]
     let caseInsensitive: Bool
+    /// Which ASCII scalars can begin a match (bit c of the two words), and whether a non-ASCII
+    /// scalar can; nil when the pattern can match the empty string (no filtering possible).
+    let firstASCII: (UInt64, UInt64)?
+    let firstNonASCII: Bool
+    /// Every match starts at position 0 (the pattern begins with `^` in all branches).
+    let anchoredStart: Bool
     /// The pattern as written (for audit reasons and error messages).
     public let pattern: String
 
@@ -34,6 +40,68 @@ public struct Regex: Sendable {
         self.classes = compiler.classes
         self.caseInsensitive = parser.caseInsensitive
         self.pattern = pattern
+        let first = Regex.firstScalars(program, compiler.classes)
+        self.firstASCII = first.ascii
+        self.firstNonASCII = first.nonASCII
+        self.anchoredStart = first.anchored
+    }
+
+    /// Consuming instructions reachable from pc 0 through epsilon edges (assertions treated as
+    /// passable, an over-approximation that can only make the filter less selective).
+    private static func firstScalars(_ program: [Inst], _ classes: [ScalarClass])
+        -> (ascii: (UInt64, UInt64)?, nonASCII: Bool, anchored: Bool) {
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        var nonASCII = false
+        var nullable = false
+        func mark(_ c: UInt32) {
+            if c < 64 { lo |= 1 << UInt64(c) } else if c < 128 { hi |= 1 << UInt64(c - 64) } else { nonASCII = true }
+        }
+        // Pass 1: the first-scalar set, walking through every assertion.
+        var seen = [Bool](repeating: false, count: program.count)
+        var stack = [0]
+        while let pc = stack.popLast() {
+            if seen[pc] { continue }
+            seen[pc] = true
+            switch program[pc] {
+            case let .scalar(c): mark(c)
+            case let .set(i):
+                for c in UInt32(0)..<128 where classes[i].contains(c) { mark(c) }
+                if classes[i].negated || classes[i].ranges.contains(where: { $0.upperBound >= 128 }) { nonASCII = true }
+            case .any:
+                for c in UInt32(0)..<128 where c != 10 { mark(c) }
+                nonASCII = true
+            case let .split(a, b): stack.append(a); stack.append(b)
+            case let .jump(t): stack.append(t)
+            case .assertStart, .assertEnd: stack.append(pc + 1)
+            case .match: nullable = true
+            }
+        }
+        // Pass 2: anchored if nothing consumes or matches before a `^` on every path from pc 0.
+        var anchored = true
+        seen = [Bool](repeating: false, count: program.count)
+        stack = [0]
+        while let pc = stack.popLast() {
+            if seen[pc] { continue }
+            seen[pc] = true
+            switch program[pc] {
+            case let .split(a, b): stack.append(a); stack.append(b)
+            case let .jump(t): stack.append(t)
+            case .assertEnd: stack.append(pc + 1)
+            case .assertStart: break
+            default: anchored = false
+            }
+        }
+        if nullable { return (nil, true, anchored) }
+        return ((lo, hi), nonASCII, anchored)
+    }
+
+    @inline(__always)
+    private func canStart(_ c: UInt32) -> Bool {
+        guard let (lo, hi) = firstASCII else { return true }
+        if c < 64 { return lo & (1 << UInt64(c)) != 0 }
+        if c < 128 { return hi & (1 << UInt64(c - 64)) != 0 }
+        return firstNonASCII
     }
 
     /// True if the pattern matches some substring of `text`.
@@ -45,11 +113,19 @@ public struct Regex: Sendable {
         var stack: [Int] = []
         stack.reserveCapacity(n)
         var position = 0
-        // Unanchored search: a new thread starts at every position (the NFA's implicit `.*?` prefix).
-        if addThread(0, at: 0, count: count, into: &current, stack: &stack) { return true }
         for u in text.unicodeScalars {
             var c = u.value
             if caseInsensitive, c >= 65, c <= 90 { c += 32 }
+            // Unanchored search: a new thread starts at every position where a match could begin
+            // (the NFA's implicit `.*?` prefix, filtered by the first-scalar set).
+            if (position == 0 || !anchoredStart) && canStart(c) {
+                if addThread(0, at: position, count: count, into: &current, stack: &stack) { return true }
+            }
+            if current.count == 0 {
+                if anchoredStart { return false }
+                position += 1
+                continue
+            }
             next.clear()
             for k in 0..<current.count {
                 let pc = current.dense[k]
@@ -65,8 +141,11 @@ public struct Regex: Sendable {
                 }
             }
             position += 1
-            if addThread(0, at: position, count: count, into: &next, stack: &stack) { return true }
             swap(&current, &next)
+        }
+        // Empty matches at the end (`$`, `a*`): only possible for nullable patterns.
+        if firstASCII == nil, position == 0 || !anchoredStart {
+            return addThread(0, at: position, count: count, into: &current, stack: &stack)
         }
         return false
     }

@@ -184,7 +184,7 @@ struct RegexParser {
             depth -= 1
             guard peek() == 41 else { throw RegexError(offset: start, message: "unclosed '('") }
             i += 1
-            return inner
+            return .concat([inner])  // a group is an atom: `(a*)*` repeats the group, not `a*`
         case 91: return .set(try parseClass(start: start))  // '['
         case 92: return try parseEscape(start: start, inClass: false).node  // '\'
         case 42, 43, 63: throw RegexError(offset: start, message: "quantifier with nothing to repeat")
@@ -207,12 +207,27 @@ struct RegexParser {
         case 116: return (.scalar(9), 9)  // t
         case 114: return (.scalar(13), 13)  // r
         case 48: return (.scalar(0), 0)
+        case 120:  // \xHH
+            guard i + 1 < s.count, let h = hexDigit(s[i]), let l = hexDigit(s[i + 1]) else {
+                throw RegexError(offset: start, message: "\\x needs two hex digits")
+            }
+            i += 2
+            return (.scalar(h << 4 | l), h << 4 | l)
         default:
             let isAlnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
             if isAlnum {
                 throw RegexError(offset: start, message: "unsupported escape '\\\(Unicode.Scalar(c).map { String(Character($0)) } ?? "?")'")
             }
             return (.scalar(c), c)
+        }
+    }
+
+    private func hexDigit(_ c: UInt32) -> UInt32? {
+        switch c {
+        case 48...57: return c - 48
+        case 97...102: return c - 87
+        case 65...70: return c - 55
+        default: return nil
         }
     }
 

@@ -1,0 +1,143 @@
+// How each matcher judges one JSON value (strings, numbers, booleans; containers never match).
+
+extension PolicyMatcher {
+    func matches(_ value: JSONValue) -> Bool {
+        switch self {
+        case let .equals(expected): return PolicyMatcher.equal(value, expected)
+        case let .notEquals(expected): return !PolicyMatcher.equal(value, expected)
+        case let .inList(items): return items.contains { PolicyMatcher.equal(value, $0) }
+        case .exists: return true
+        case let .compare(op, bound):
+            guard let v = value.doubleValue else { return false }
+            switch op {
+            case .less: return v < bound
+            case .lessOrEqual: return v <= bound
+            case .greater: return v > bound
+            case .greaterOrEqual: return v >= bound
+            }
+        case .tierCompare: return false  // only meaningful for the tier subject (handled by the layer)
+        default:
+            if case .cidr = self, case .number = value { return false }  // a port is not an address
+            guard let text = PolicyMatcher.text(of: value) else { return false }
+            return matchesText(text)
+        }
+    }
+
+    private func matchesText(_ text: String) -> Bool {
+        switch self {
+        case let .glob(_, re): return re.matches(text)
+        case let .prefix(p): return text.hasPrefix(p)
+        case let .suffix(p): return text.hasSuffix(p)
+        case let .contains(p): return PolicyMatcher.containsSubstring(text, p)
+        case let .regex(re): return re.matches(text)
+        case let .cidr(block):
+            guard let address = PolicyMatcher.ipLiteral(in: text) else { return false }
+            return block.contains(address)
+        case let .host(_, re):
+            return re.matches(PolicyMatcher.host(in: text))
+        case let .under(dir):
+            guard let path = PathNormalizer.normalize(text), let base = PathNormalizer.normalize(dir) else {
+                return false
+            }
+            if base == "/" { return true }
+            return path == base || path.hasPrefix(base + "/")
+        default:
+            return false
+        }
+    }
+
+    /// Strings as written; numbers by their source text; booleans as `true`/`false`.
+    static func text(of value: JSONValue) -> String? {
+        switch value {
+        case let .string(s): return s
+        case let .number(text, _): return text
+        case let .bool(b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    static func equal(_ value: JSONValue, _ expected: PolicyValue) -> Bool {
+        switch (value, expected) {
+        case let (.string(a), .string(b)): return a == b
+        case let (.number(_, a), .number(b)): return a == b
+        case let (.bool(a), .bool(b)): return a == b
+        default: return false
+        }
+    }
+
+    static func containsSubstring(_ text: String, _ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        let h = Array(text.utf8)
+        let n = Array(needle.utf8)
+        if n.count > h.count { return false }
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == n[0] {
+                var j = 1
+                while j < n.count, h[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The host of a URL (`scheme://user@host:port/…`), or the value itself minus a `:port`.
+    static func host(in text: String) -> String {
+        var bytes = Array(text.utf8)
+        if let schemeEnd = findSchemeSeparator(bytes) {
+            bytes = Array(bytes[(schemeEnd + 3)...])
+            if let stop = bytes.firstIndex(where: { $0 == 47 || $0 == 63 || $0 == 35 || $0 == 92 }) {
+                bytes = Array(bytes[..<stop])
+            }
+            if let at = bytes.lastIndex(of: 64) { bytes = Array(bytes[(at + 1)...]) }
+        }
+        if bytes.first == 91, let close = bytes.firstIndex(of: 93) {  // [v6]:port
+            return String(decoding: bytes[1..<close], as: UTF8.self)
+        }
+        if bytes.filter({ $0 == 58 }).count == 1, let colon = bytes.firstIndex(of: 58) {
+            bytes = Array(bytes[..<colon])
+        }
+        if bytes.last == 46 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func findSchemeSeparator(_ b: [UInt8]) -> Int? {
+        var i = 0
+        while i + 2 < b.count {
+            if b[i] == 58, b[i + 1] == 47, b[i + 2] == 47 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// An IP literal in the value's host position. Inside a URL, inet_aton forms count too
+    /// (`http://0x7f000001/` reaches 127.0.0.1); a bare value must be a dotted quad or IPv6 literal
+    /// (optionally with a port), so numbers and ports are never read as addresses.
+    static func ipLiteral(in text: String) -> IPAddress? {
+        let inURL = findSchemeSeparator(Array(text.utf8)) != nil
+        let h = Array(host(in: text).utf8)
+        if h.contains(58) { return IPAddress.parseV6(h) }
+        return inURL ? IPAddress.parseLenientV4(h) : IPAddress.parseDottedQuad(h)
+    }
+}
+
+/// Lexical path normalization for `under`: collapses `//` and `.`, resolves `..` (clamped at `/`,
+/// as POSIX resolves `/..`); a relative path yields nil (and so matches nothing).
+enum PathNormalizer {
+    static func normalize(_ path: String) -> String? {
+        guard path.hasPrefix("/") else { return nil }
+        var parts: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(segment)
+        }
+        var out = ""
+        for p in parts { out += "/" + p }
+        return out.isEmpty ? "/" : out
+    }
+}

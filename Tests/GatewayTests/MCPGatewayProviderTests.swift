@@ -108,3 +108,19 @@ private let client = MCPClientInfo(name: "inspector", version: "0.9", protocolVe
     #expect(toolResult(r)?.isError == true)
     #expect(toolResult(r)?.text.hasPrefix("denied by layer 2 (trust-tier): ") == true)
 }
+
+@Test func clientTiersComeFromThePolicy() throws {
+    let policy = try Policy.parse("""
+        default allow
+        agent "mcp-client" tier classic
+        agent "mcp:ops" tier system
+        agent "planner" tier ai-native
+        """)
+    let tiers = MCPClientTiers(policy: policy)
+    #expect(tiers.defaultTier == .classic)
+    #expect(tiers.tier(for: "ops") == .system)
+    #expect(tiers.tier(for: "planner") == .classic, "only mcp:-prefixed agent lines name MCP clients")
+    let wildcard = MCPClientTiers(policy: try Policy.parse("default allow\nagent \"*\" tier ai-native"))
+    #expect(wildcard.defaultTier == .aiNative)
+    #expect(MCPClientTiers(policy: try Policy.parse("default allow"), fallback: .aiEnhanced).defaultTier == .aiEnhanced)
+}

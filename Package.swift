@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "warden-eval", targets: ["warden-eval"]),
         .executable(name: "warden-audit", targets: ["warden-audit"]),
         .executable(name: "warden-mcp", targets: ["warden-mcp"]),
+        .executable(name: "warden-gateway-bench", targets: ["warden-gateway-bench"]),
     ],
     targets: [
         // MARK: Pure libraries (also compiled in Embedded mode)
@@ -30,7 +31,7 @@ let package = Package(
         .target(name: "WasmRuntime", path: "WasmRuntime", exclude: ["CLI", "wasm.mk"], swiftSettings: libSettings),
         .target(name: "Inference", path: "Inference", exclude: ["CLI", "inference.mk"], swiftSettings: libSettings),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
-                exclude: ["Blake3", "CLI", "Data", "gateway.mk"], swiftSettings: libSettings),
+                exclude: ["Blake3", "CLI", "Data", "Benchmark", "gateway.mk"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
 
         // MARK: Host CLIs
@@ -39,6 +40,8 @@ let package = Package(
         .executableTarget(name: "warden-eval", dependencies: ["Gateway", "Inference"], path: "Gateway/CLI/Eval"),
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
         .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
+        .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",
+                          exclude: ["probe_prompt_lab.py", "scores"]),
 
         // MARK: Host tests
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),

@@ -3,12 +3,6 @@
 import Testing
 @testable import Gateway
 
-/// Wraps the real pre-filter as the pipeline's layer 4.
-struct PrefilterLayer: ContentLayer {
-    let layer = AdversarialLayer()
-    func evaluate(_ call: ToolCall) -> LayerOutcome { layer.evaluate(call) }
-}
-
 /// Records what it performs; `clock_now` answers, anything else fails.
 struct RecordingExecutor: MCPToolExecutor {
     var performed: [(tool: String, agent: AgentIdentity)] = []
@@ -18,10 +12,10 @@ struct RecordingExecutor: MCPToolExecutor {
     }
 }
 
-typealias TestProvider = GatewayToolProvider<StepClock, FixedModel, PrefilterLayer, PassLayer, RecordingSink, RecordingExecutor>
+typealias TestProvider = GatewayToolProvider<StepClock, FixedModel, AdversarialLayer, PassLayer, RecordingSink, RecordingExecutor>
 
 private func provider(p: Double = 0.0, tiers: MCPClientTiers = MCPClientTiers()) -> TestProvider {
-    let pipeline = GatewayPipeline(clock: StepClock(), model: FixedModel(p: p), adversarial: PrefilterLayer(),
+    let pipeline = GatewayPipeline(clock: StepClock(), model: FixedModel(p: p), adversarial: AdversarialLayer(),
                                    policy: PassLayer(), sink: RecordingSink())
     return TestProvider(pipeline: pipeline, executor: RecordingExecutor(), tiers: tiers)
 }

@@ -13,7 +13,7 @@ struct EgressExecutor: MCPToolExecutor {
 
 @Test func serialBytesReachTheEgressPeerOnlyWhenAllowed() {
     let pipeline = GatewayPipeline(config: .noProbeLogits, clock: StepClock(), model: AbsentModel(),
-                                   adversarial: PrefilterLayer(), policy: PassLayer(), sink: RecordingSink())
+                                   adversarial: AdversarialLayer(), policy: PassLayer(), sink: RecordingSink())
     let provider = GatewayToolProvider(pipeline: pipeline,
                                        executor: EgressExecutor(egress: EgressClient(port: FakeEgressPort(mode: .answer))),
                                        tiers: MCPClientTiers(defaultTier: .aiEnhanced, byName: [(name: "ops", tier: .system)]))

@@ -53,9 +53,3 @@ enum PolicySlot: ContentLayer {
         }
     }
 }
-
-/// The real pre-filter as the pipeline's layer 4.
-struct PrefilterLayer: ContentLayer {
-    let layer = AdversarialLayer()
-    func evaluate(_ call: ToolCall) -> LayerOutcome { layer.evaluate(call) }
-}

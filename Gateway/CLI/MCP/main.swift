@@ -41,6 +41,7 @@ var tierOverride: TrustTier? = nil
 var clientTiers: [(name: String, tier: TrustTier)] = []
 var policySlot = PolicySlot.none
 var policyText: [UInt8]? = nil
+var loadedPolicy: Policy? = nil
 var config = GatewayConfig.full
 var executor = HostToolExecutor()
 var quiet = false
@@ -69,6 +70,7 @@ while let arg = args.popFirst() {
             policySlot = .loaded(PolicyLayer(policy: policy))
             tiers = MCPClientTiers(policy: policy)
             policyText = bytes
+            loadedPolicy = policy
         } catch {
             HostSystem.log("\(path):\(error.line):\(error.column): \(error.message)")
             exit(2)
@@ -108,8 +110,12 @@ if noRateLimit {
     let base = config
     config = GatewayConfig(layers: LayerID.allCases.filter { base.runs($0) && $0 != .rateLimit })
 }
-let pipeline = GatewayPipeline(config: config, clock: HostClock(), model: AbsentModel(), adversarial: PrefilterLayer(),
+var pipeline = GatewayPipeline(config: config, clock: HostClock(), model: AbsentModel(), adversarial: AdversarialLayer(),
                                policy: policySlot, sink: DecisionLogSink(quiet: quiet, policyText: policyText))
+if let policy = loadedPolicy {
+    // Rate limits and the ProbeLogits tool list / threshold from the constitution.
+    for note in pipeline.configure(from: policy) { HostSystem.log("policy: \(note)") }
+}
 let provider = GatewayToolProvider(pipeline: pipeline, executor: executor, tiers: tiers)
 let info = MCPServerInfo(name: "warden", version: "0.1.0",
                          instructions: "Every tool call is governed by Warden's six-layer gateway; a denied call "

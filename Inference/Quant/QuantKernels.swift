@@ -22,10 +22,12 @@ public enum ActivationFormat: Equatable {
         }
     }
 
+    /// Bytes of one quantized row. Q8_0/Q8_1 rows carry, after their ggml blocks, the block scales again as
+    /// Float (d for Q8_0; d then s for Q8_1, interleaved) so the SIMD kernels skip the f16 conversion.
     public func rowBytes(_ cols: Int) -> Int {
         switch self {
-        case .q8_0: cols / 32 * BlockLayout.q8_0Bytes
-        case .q8_1: cols / 32 * BlockLayout.q8_1Bytes
+        case .q8_0: cols / 32 * (BlockLayout.q8_0Bytes + 4)
+        case .q8_1: cols / 32 * (BlockLayout.q8_1Bytes + 8)
         case .q8_K: cols / 256 * BlockLayout.q8_KBytes
         case .f16: cols * 2
         case .f32: cols * 4

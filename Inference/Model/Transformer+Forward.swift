@@ -124,7 +124,7 @@ extension Transformer {
         let fmt = ActivationFormat(weight: w.type)
         let aRowBytes = fmt.rowBytes(w.cols)
         if prepared != fmt {
-            for t in 0..<n { fmt.quantize(input + t * w.cols, scratch.act + t * aRowBytes, count: w.cols) }
+            for t in 0..<n { kernels.quantize(fmt, input + t * w.cols, scratch.act + t * aRowBytes, count: w.cols) }
             prepared = fmt
         }
         let kernel = kernels.tile(for: w.type)

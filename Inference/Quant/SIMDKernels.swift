@@ -88,3 +88,9 @@ func avx512AttendHead(_ q: UnsafePointer<Float>, _ keys: UnsafePointer<Float>, _
 
 @_extern(c, "warden_avx512_swiglu")
 func avx512Swiglu(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, _ n: Int)
+
+@_extern(c, "warden_avx2_quantize_q8")
+func avx2QuantizeQ8(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, _ count: Int, _ withSum: Bool)
+
+@_extern(c, "warden_avx512_quantize_q8")
+func avx512QuantizeQ8(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, _ count: Int, _ withSum: Bool)

@@ -48,3 +48,8 @@ public func avx2AttendHead(_ q: UnsafePointer<Float>, _ keys: UnsafePointer<Floa
 public func avx2Swiglu(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, _ n: Int) {
     swiglu(gate, up, n)
 }
+
+@_cdecl("warden_avx2_quantize_q8")
+public func avx2QuantizeQ8(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, _ count: Int, _ withSum: Bool) {
+    quantizeQ8(x, dst, count, withSum)
+}

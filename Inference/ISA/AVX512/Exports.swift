@@ -48,3 +48,8 @@ public func avx512AttendHead(_ q: UnsafePointer<Float>, _ keys: UnsafePointer<Fl
 public func avx512Swiglu(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, _ n: Int) {
     swiglu(gate, up, n)
 }
+
+@_cdecl("warden_avx512_quantize_q8")
+public func avx512QuantizeQ8(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, _ count: Int, _ withSum: Bool) {
+    quantizeQ8(x, dst, count, withSum)
+}

@@ -23,6 +23,8 @@ public enum InferenceLimits {
 
     /// Largest vocabulary the tokenizer accepts.
     public static let tokenizerMaxVocab = 1 << 20
+    /// Most bytes of all token texts together, and of all merge rules together (Qwen2: ~1 MB each).
+    public static let tokenizerMaxTableBytes = 64 << 20
     /// Longest single token text in bytes.
     public static let tokenizerMaxTokenBytes = 1 << 12
 

@@ -43,6 +43,9 @@ public enum GGUFError: Error, Equatable, CustomStringConvertible {
         case .badMagic(let m):
             return "not a GGUF file: magic is 0x\(hex(m)), expected 0x46554747 (\"GGUF\")"
         case .unsupportedVersion(let v):
+            if v.byteSwapped == 2 || v.byteSwapped == 3 {
+                return "big-endian GGUF (version \(v.byteSwapped)) is not supported; convert it to little-endian"
+            }
             return "unsupported GGUF version \(v) (supported: 2, 3)"
         case .truncated(let at, let need):
             return "GGUF file truncated: need \(need) bytes at offset \(at)"

@@ -9,6 +9,7 @@ struct BPEMerges {
         let key = "tokenizer.ggml.merges"
         guard let merges = gguf.array(key) else { throw .missingKey(key) }
         guard merges.elementType == .string else { throw .badKey(key, reason: "must be an array of strings") }
+        guard merges.byteLength <= InferenceLimits.tokenizerMaxTableBytes else { throw .tableTooLarge(key) }
         var table = ByteStringTable(expectedCount: merges.count)
         merges.forEachString { rank, raw in
             // llama.cpp splits at the first space after position 0; entries without one map ("", "").
@@ -36,13 +37,13 @@ struct BPEMerges {
 
 /// Scratch state for merging words; reused across the words of one encode call.
 struct BPEMerger {
-    /// Symbol i covers word[symStart[i] ..< symStart[i] + symLength[i]] (byte-level encoded text).
+    /// Symbol i covers word[symStart[i] ..< symStart[i] + symLength[i]] (byte-level encoded text);
+    /// a symbol merged into its left neighbour has length 0.
     private var symStart: [Int] = []
     private var symLength: [Int] = []
     private var next: [Int] = []
     private var prev: [Int] = []
-    /// Rank of merging symbol i with next[i] (Int32.max when there is no merge).
-    private var rank: [Int32] = []
+    private var queue = MergeQueue()
     private var scratch: [UInt8] = []
 
     /// Encodes one word (already mapped to the byte-level alphabet, UTF-8) and appends the ids.
@@ -55,30 +56,25 @@ struct BPEMerger {
         symLength.removeAll(keepingCapacity: true)
         next.removeAll(keepingCapacity: true)
         prev.removeAll(keepingCapacity: true)
-        rank.removeAll(keepingCapacity: true)
+        queue.removeAll()
         for i in 0..<n {
             symLength.append((i + 1 < n ? charStarts[i + 1] : word.count) - charStarts[i])
             next.append(i + 1 < n ? i + 1 : -1)
             prev.append(i - 1)
         }
-        for i in 0..<n { rank.append(pairRank(i, word, merges)) }
+        for i in 0..<n { pushPair(i, word, merges) }
 
-        while true {
-            // Lowest rank, leftmost on ties (symbol indices increase left to right).
-            var best = -1
-            var bestRank = Int32.max
-            var i = 0
-            while i != -1 {
-                if rank[i] < bestRank { bestRank = rank[i]; best = i }
-                i = next[i]
-            }
-            if best < 0 { break }
-            let r = next[best]
-            symLength[best] += symLength[r]
-            next[best] = next[r]
-            if next[r] != -1 { prev[next[r]] = best }
-            rank[best] = pairRank(best, word, merges)
-            if prev[best] != -1 { rank[prev[best]] = pairRank(prev[best], word, merges) }
+        // Lowest rank first, leftmost on ties; skip candidates whose symbols changed since.
+        while let c = queue.pop() {
+            let l = Int(c.left), r = Int(c.right)
+            guard symLength[l] == Int(c.leftLength), symLength[r] == Int(c.rightLength),
+                  symLength[l] > 0, symLength[r] > 0, next[l] == r else { continue }
+            symLength[l] += symLength[r]
+            symLength[r] = 0
+            next[l] = next[r]
+            if next[r] != -1 { prev[next[r]] = l }
+            if prev[l] != -1 { pushPair(prev[l], word, merges) }
+            pushPair(l, word, merges)
         }
 
         var i = n > 0 ? 0 : -1
@@ -96,11 +92,14 @@ struct BPEMerger {
         }
     }
 
-    private mutating func pairRank(_ i: Int, _ word: [UInt8], _ merges: BPEMerges) -> Int32 {
+    /// Queues the merge of symbol i with its right neighbour if the merges list has it.
+    private mutating func pushPair(_ i: Int, _ word: [UInt8], _ merges: BPEMerges) {
         let j = next[i]
-        guard j != -1 else { return Int32.max }
+        guard j != -1 else { return }
         let left = word[symStart[i]..<(symStart[i] + symLength[i])]
         let right = word[symStart[j]..<(symStart[j] + symLength[j])]
-        return merges.rank(left, right, scratch: &scratch) ?? Int32.max
+        guard let rank = merges.rank(left, right, scratch: &scratch) else { return }
+        queue.push(MergeCandidate(key: Float(rank), left: Int32(i), right: Int32(j),
+                                  leftLength: Int32(symLength[i]), rightLength: Int32(symLength[j])))
     }
 }

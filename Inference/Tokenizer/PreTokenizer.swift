@@ -11,6 +11,9 @@ public enum PreTokenizer: Sendable, Equatable {
     case qwen2
     /// As qwen2 with \p{N}{1,3} (llama3, llama-bpe, dbrx, smaug-bpe, …).
     case llama3
+    /// llama.cpp's fallback for "default" or a missing name: [\p{P}\$\+<=>\^~\|]+ runs, then gpt2,
+    /// then \p{N}+ runs, then [0-9][0-9][0-9] groups.
+    case fallback
 
     /// The pre-tokenizer for a `tokenizer.ggml.pre` name, nil if unsupported.
     public init?(ggufName name: String) {
@@ -26,6 +29,8 @@ public enum PreTokenizer: Sendable, Equatable {
         case "llama3", "llama-v3", "llama-bpe", "falcon3", "falcon-h1", "pixtral", "midm-2.0", "lfm2",
              "jina-v5-nano", "dbrx", "smaug-bpe":
             self = .llama3
+        case "default":
+            self = .fallback
         default:
             return nil
         }
@@ -49,8 +54,68 @@ public enum PreTokenizer: Sendable, Equatable {
             splitLlama3(cps, cls, 0, cps.count, maxDigits: 1, &ends)
         case .llama3:
             splitLlama3(cps, cls, 0, cps.count, maxDigits: 3, &ends)
+        case .fallback:
+            // Each stage re-splits the pieces of the previous one (llama.cpp unicode_regex_split).
+            var punct: [Int] = []
+            splitRuns(0, cps.count, &punct) { isFallbackPunctuation(cps[$0], cls[$0]) }
+            var words: [Int] = []
+            var start = 0
+            for end in punct { splitGPT2(cps, cls, start, end, &words); start = end }
+            var numbers: [Int] = []
+            start = 0
+            for end in words { splitRuns(start, end, &numbers) { cls[$0] == .number }; start = end }
+            start = 0
+            for end in numbers { splitDigitTriples(cps, start, end, &ends); start = end }
         }
     }
+}
+
+/// [\p{P}\$\+<=>\^~\|] as llama.cpp evaluates it: every ASCII punctuation or symbol except '`',
+/// and non-ASCII code points of a P* category that are not whitespace.
+private func isFallbackPunctuation(_ cp: UInt32, _ cls: CodePointClass) -> Bool {
+    if cp < 0x80 {
+        let c = UInt8(cp)
+        return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x5F)
+            || (c >= 0x7B && c <= 0x7E)
+    }
+    guard cls == .other, let s = Unicode.Scalar(cp) else { return false }
+    switch s.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+         .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+    default: return false
+    }
+}
+
+/// Splits [start, end) where `inRun` changes: maximal matching runs and the gaps between them
+/// (a regex X+ iterated over the range, gaps kept as pieces).
+private func splitRuns(_ start: Int, _ end: Int, _ ends: inout [Int], _ inRun: (Int) -> Bool) {
+    guard start < end else { return }
+    var current = inRun(start)
+    var i = start + 1
+    while i < end {
+        let v = inRun(i)
+        if v != current { ends.append(i); current = v }
+        i += 1
+    }
+    ends.append(end)
+}
+
+/// [0-9][0-9][0-9] iterated over [start, end): leftmost ASCII digit triples, gaps kept as pieces.
+private func splitDigitTriples(_ cps: [UInt32], _ start: Int, _ end: Int, _ ends: inout [Int]) {
+    func digit(_ i: Int) -> Bool { cps[i] >= 0x30 && cps[i] <= 0x39 }
+    var pos = start
+    var i = start
+    while i + 3 <= end {
+        if digit(i) && digit(i + 1) && digit(i + 2) {
+            if i > pos { ends.append(i) }
+            ends.append(i + 3)
+            pos = i + 3
+            i = pos
+        } else {
+            i += 1
+        }
+    }
+    if pos < end { ends.append(end) }
 }
 
 /// The three character classes the regexes look at; everything else is `.other`.

@@ -1,14 +1,15 @@
 // SentencePiece BPE over one text fragment (llama.cpp llm_tokenizer_spm_session): start from
 // UTF-8 characters, repeatedly merge the adjacent pair whose concatenation is the vocabulary
-// token with the highest score (leftmost on ties), fall back to <0xXX> byte tokens.
+// token with the highest score (leftmost on ties, via MergeQueue), fall back to <0xXX> bytes.
 
 struct SentencePieceMerger {
+    /// Symbol i covers text[symStart[i] ..< symStart[i] + symLength[i]]; merged-away symbols have
+    /// length 0.
     private var symStart: [Int] = []
     private var symLength: [Int] = []
     private var next: [Int] = []
     private var prev: [Int] = []
-    /// Score of merging symbol i with next[i], nil when the concatenation is not a token.
-    private var score: [Float?] = []
+    private var queue = MergeQueue()
 
     /// Encodes `text` (spaces already escaped to U+2581) and appends the ids.
     mutating func encode(_ text: [UInt8], vocab: Vocabulary, byteTokens: [Int32?], unknown: Int32?,
@@ -17,7 +18,7 @@ struct SentencePieceMerger {
         symLength.removeAll(keepingCapacity: true)
         next.removeAll(keepingCapacity: true)
         prev.removeAll(keepingCapacity: true)
-        score.removeAll(keepingCapacity: true)
+        queue.removeAll()
         var offset = 0
         while offset < text.count {
             let len = min(SentencePieceMerger.utf8Length(text[offset]), text.count - offset)
@@ -30,23 +31,19 @@ struct SentencePieceMerger {
             next.append(i + 1 < n ? i + 1 : -1)
             prev.append(i - 1)
         }
-        for i in 0..<n { score.append(pairScore(i, text, vocab)) }
+        for i in 0..<n { pushPair(i, text, vocab) }
 
-        while true {
-            var best = -1
-            var bestScore: Float = 0
-            var i = n > 0 ? 0 : -1
-            while i != -1 {
-                if let s = score[i], best < 0 || s > bestScore { best = i; bestScore = s }
-                i = next[i]
-            }
-            if best < 0 { break }
-            let r = next[best]
-            symLength[best] += symLength[r]
-            next[best] = next[r]
-            if next[r] != -1 { prev[next[r]] = best }
-            score[best] = pairScore(best, text, vocab)
-            if prev[best] != -1 { score[prev[best]] = pairScore(prev[best], text, vocab) }
+        // Highest score first (queued negated), leftmost on ties; skip stale candidates.
+        while let c = queue.pop() {
+            let l = Int(c.left), r = Int(c.right)
+            guard symLength[l] == Int(c.leftLength), symLength[r] == Int(c.rightLength),
+                  symLength[l] > 0, symLength[r] > 0, next[l] == r else { continue }
+            symLength[l] += symLength[r]
+            symLength[r] = 0
+            next[l] = next[r]
+            if next[r] != -1 { prev[next[r]] = l }
+            if prev[l] != -1 { pushPair(prev[l], text, vocab) }
+            pushPair(l, text, vocab)
         }
 
         var i = n > 0 ? 0 : -1
@@ -64,12 +61,14 @@ struct SentencePieceMerger {
         }
     }
 
-    private func pairScore(_ i: Int, _ text: [UInt8], _ vocab: Vocabulary) -> Float? {
+    /// Queues the merge of symbol i with its right neighbour if their concatenation is a token.
+    private mutating func pushPair(_ i: Int, _ text: [UInt8], _ vocab: Vocabulary) {
         let j = next[i]
-        guard j != -1 else { return nil }
+        guard j != -1 else { return }
         let joined = text[symStart[i]..<(symStart[j] + symLength[j])]
-        guard let id = joined.withUnsafeBufferPointer({ vocab.id(of: $0) }) else { return nil }
-        return vocab.scores[Int(id)]
+        guard let id = joined.withUnsafeBufferPointer({ vocab.id(of: $0) }) else { return }
+        queue.push(MergeCandidate(key: -vocab.scores[Int(id)], left: Int32(i), right: Int32(j),
+                                  leftLength: Int32(symLength[i]), rightLength: Int32(symLength[j])))
     }
 
     /// Bytes in the UTF-8 sequence led by `b` (llama.cpp unicode_len_utf8; continuation bytes count 1).

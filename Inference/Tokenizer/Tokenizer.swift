@@ -50,6 +50,7 @@ public struct Tokenizer {
         var addBOS = false, addSpacePrefix = false
         switch modelName {
         case "gpt2":
+            // llama.cpp treats a missing name as "default" (with a warning about quality).
             let pre = preTokenizerName ?? gguf.string("tokenizer.ggml.pre") ?? "default"
             guard let p = PreTokenizer(ggufName: pre) else { throw .unsupportedPreTokenizer(pre) }
             model = .bytePairGPT2(p)
@@ -114,7 +115,12 @@ public struct Tokenizer {
 
     /// Token ids of `text` as llama_tokenize(text, add_special: addSpecial, parse_special: parseSpecial).
     public func encode(_ text: String, addSpecial: Bool = false, parseSpecial: Bool = false) -> [Int32] {
-        let bytes = Array(text.utf8)
+        encode(utf8: Array(text.utf8), addSpecial: addSpecial, parseSpecial: parseSpecial)
+    }
+
+    /// As `encode(_:)` for raw bytes, which need not be valid UTF-8: byte-level BPE reads invalid
+    /// sequences as U+FFFD and SentencePiece falls back to byte tokens, both as llama.cpp does.
+    public func encode(utf8 bytes: [UInt8], addSpecial: Bool = false, parseSpecial: Bool = false) -> [Int32] {
         var output: [Int32] = []
         output.reserveCapacity(bytes.count / 3 + 4)
         if addSpecial && addBOS, let bosID { output.append(bosID) }
@@ -159,7 +165,6 @@ public struct Tokenizer {
     struct BPEEncodeState {
         var cps: [UInt32] = []
         var cls: [CodePointClass] = []
-        var cpOffset: [Int] = []
         var ends: [Int] = []
         var word: [UInt8] = []
         var charStarts: [Int] = []
@@ -171,23 +176,22 @@ public struct Tokenizer {
         guard let merges else { return }
         s.cps.removeAll(keepingCapacity: true)
         s.cls.removeAll(keepingCapacity: true)
-        s.cpOffset.removeAll(keepingCapacity: true)
         s.ends.removeAll(keepingCapacity: true)
-        UTF8Decoder.decode(text) { cp, offset in
+        UTF8Decoder.decode(text) { cp, _ in
             s.cps.append(cp)
             s.cls.append(CodePointClass(cp))
-            s.cpOffset.append(offset)
         }
-        s.cpOffset.append(text.endIndex)
         pre.split(s.cps, s.cls, into: &s.ends)
         var wordStart = 0
         for wordEnd in s.ends {
             s.word.removeAll(keepingCapacity: true)
             s.charStarts.removeAll(keepingCapacity: true)
-            // The input came from a String, so it is valid UTF-8 and the word's bytes are its own.
-            for b in text[s.cpOffset[wordStart]..<s.cpOffset[wordEnd]] {
-                s.charStarts.append(s.word.count)
-                s.word.append(contentsOf: byteEncoding[Int(b)])
+            // Re-encode the code points: invalid input bytes became U+FFFD (EF BF BD) as in llama.cpp.
+            for cp in s.cps[wordStart..<wordEnd] {
+                UTF8Decoder.encode(cp) { b in
+                    s.charStarts.append(s.word.count)
+                    s.word.append(contentsOf: byteEncoding[Int(b)])
+                }
             }
             s.merger.encode(word: s.word, charStarts: s.charStarts, vocab: vocab, merges: merges,
                             ignoreMerges: ignoreMerges, into: &output)

@@ -13,6 +13,8 @@ public enum TokenizerError: Error, Equatable, CustomStringConvertible {
     case badVocabularySize(Int)
     /// A token text is longer than `InferenceLimits.tokenizerMaxTokenBytes`.
     case tokenTooLong(id: Int, bytes: Int)
+    /// The token texts or merge rules together exceed `InferenceLimits.tokenizerMaxTableBytes`.
+    case tableTooLarge(String)
     /// Two ids share the same token text (llama.cpp rejects this too).
     case duplicateToken(String, first: Int32, second: Int32)
 
@@ -27,6 +29,8 @@ public enum TokenizerError: Error, Equatable, CustomStringConvertible {
             return "tokenizer: vocabulary size \(n) outside 1...\(InferenceLimits.tokenizerMaxVocab)"
         case .tokenTooLong(let id, let n):
             return "tokenizer: token \(id) is \(n) bytes long (limit \(InferenceLimits.tokenizerMaxTokenBytes))"
+        case .tableTooLarge(let key):
+            return "tokenizer: '\(key)' holds more than \(InferenceLimits.tokenizerMaxTableBytes) bytes"
         case .duplicateToken(let t, let a, let b): return "tokenizer: token '\(t)' appears twice (ids \(a) and \(b))"
         }
     }

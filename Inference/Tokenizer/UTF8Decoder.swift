@@ -1,5 +1,5 @@
-// Lenient UTF-8 → code point decoding as llama.cpp's unicode_cpts_from_utf8: an invalid or
-// truncated sequence yields U+FFFD and resynchronizes one byte later.
+// Lenient UTF-8 → code point decoding as llama.cpp's unicode_cpts_from_utf8 (an invalid or
+// truncated sequence yields U+FFFD and resynchronizes one byte later), and the inverse.
 
 enum UTF8Decoder {
     /// Calls `body(codePoint, byteOffset)` for each code point of `bytes`.
@@ -26,6 +26,20 @@ enum UTF8Decoder {
             }
             body(0xFFFD, i)
             i += 1
+        }
+    }
+
+    /// Calls `body` with each UTF-8 byte of `cp` (no allocation).
+    static func encode(_ cp: UInt32, _ body: (UInt8) -> Void) {
+        if cp < 0x80 {
+            body(UInt8(cp))
+        } else if cp < 0x800 {
+            body(UInt8(0xC0 | (cp >> 6))); body(UInt8(0x80 | (cp & 0x3F)))
+        } else if cp < 0x10000 {
+            body(UInt8(0xE0 | (cp >> 12))); body(UInt8(0x80 | ((cp >> 6) & 0x3F))); body(UInt8(0x80 | (cp & 0x3F)))
+        } else {
+            body(UInt8(0xF0 | ((cp >> 18) & 0x07))); body(UInt8(0x80 | ((cp >> 12) & 0x3F)))
+            body(UInt8(0x80 | ((cp >> 6) & 0x3F))); body(UInt8(0x80 | (cp & 0x3F)))
         }
     }
 }

@@ -48,6 +48,9 @@ struct Vocabulary {
             guard raw.count <= InferenceLimits.tokenizerMaxTokenBytes else {
                 failure = .tokenTooLong(id: i, bytes: raw.count); return
             }
+            guard texts.count + max(raw.count, 16) <= InferenceLimits.tokenizerMaxTableBytes else {
+                failure = .tableTooLarge(key); return
+            }
             let first = texts.count
             if raw.isEmpty {
                 texts.append(contentsOf: Array("[EMPTY_\(i)]".utf8))  // As llama.cpp names empty tokens.

@@ -157,6 +157,8 @@ private func oneTensor(_ shape: [UInt64], type: UInt32 = 0, offset: UInt64 = 0, 
     #expect(GGUFError.badMagic(0x1234_5678).description == "not a GGUF file: magic is 0x12345678, expected 0x46554747 (\"GGUF\")")
     #expect(GGUFError.truncated(at: 24, need: 8).description == "GGUF file truncated: need 8 bytes at offset 24")
     #expect(GGUFError.unknownTensorType(99, tensor: "w").description == "tensor 'w' has unknown ggml type 99")
+    #expect(GGUFError.unsupportedVersion(0x0300_0000).description.hasPrefix("big-endian GGUF (version 3)"))
+    #expect(GGUFError.unsupportedVersion(4).description == "unsupported GGUF version 4 (supported: 2, 3)")
 }
 
 @Test func blockGeometryMatchesGGML() {
@@ -193,4 +195,36 @@ func readsSmolLM2() throws {
     #expect(f.tensors.count == 272)
     let last = f.tensors.max { $0.offset < $1.offset }!
     #expect(last.offset + last.byteCount <= f.bytes.count)
+}
+
+/// Deterministic xorshift generator for mutation tests.
+struct XorShift {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state ^= state << 13; state ^= state >> 7; state ^= state << 17
+        return state
+    }
+}
+
+@Test func mutatedFilesNeverCrash() {
+    // Flip, overwrite and truncate bytes of valid files: each parse must succeed or throw a GGUFError.
+    var rng = XorShift(state: 0x9E37_79B9_7F4A_7C15)
+    let bases = [validFile(), validFile(alignment: 32)]
+    var parsed = 0, rejected = 0
+    for round in 0..<4000 {
+        var bytes = bases[round % 2]
+        let edits = 1 + Int(rng.next() % 4)
+        for _ in 0..<edits {
+            let at = Int(rng.next() % UInt64(bytes.count))
+            switch rng.next() % 4 {
+            case 0: bytes[at] ^= UInt8(1 << (rng.next() % 8))
+            case 1: bytes[at] = UInt8(truncatingIfNeeded: rng.next())
+            case 2: bytes[at] = 0xFF
+            default: bytes.removeLast(Int(rng.next() % 16))
+            }
+        }
+        if ggufError(bytes) == nil { parsed += 1 } else { rejected += 1 }
+    }
+    // Both outcomes must occur (mutations in tensor data still parse; header damage is rejected).
+    #expect(parsed > 100 && rejected > 100)
 }

@@ -71,4 +71,4 @@ let smolLM2Path: String = {
 /// The SmolLM2 file mapped once for all tests; nil when absent (tests then skip).
 nonisolated(unsafe) let smolLM2Bytes: UnsafeRawBufferPointer? = mapFile(smolLM2Path)
 
-let smolLM2Missing = "SmolLM2 model absent at \(smolLM2Path): run `make` model fetch or set WARDEN_MODEL"
+let smolLM2Missing = "SmolLM2 model absent at \(smolLM2Path): run `make model` or set WARDEN_MODEL"

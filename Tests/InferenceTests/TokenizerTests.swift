@@ -19,6 +19,30 @@ struct TokenizerRefs: Decodable {
     let cases: [Case]
     /// id → [piece with specials rendered, piece without].
     let pieces: [String: [[UInt8]]]
+    /// Random prompts: [text, ids, ids with specials parsed].
+    let fuzz: [FuzzCase]
+    /// Invalid UTF-8 inputs: [bytes, ids, ids with specials parsed].
+    let raw: [RawCase]
+
+    struct RawCase: Decodable {
+        let bytes: [UInt8], ids: [Int32], idsSpecial: [Int32]
+        init(from decoder: Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            bytes = try c.decode([UInt8].self)
+            ids = try c.decode([Int32].self)
+            idsSpecial = try c.decode([Int32].self)
+        }
+    }
+
+    struct FuzzCase: Decodable {
+        let text: String, ids: [Int32], idsSpecial: [Int32]
+        init(from decoder: Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            text = try c.decode(String.self)
+            ids = try c.decode([Int32].self)
+            idsSpecial = try c.decode([Int32].self)
+        }
+    }
 }
 
 let fixtureDir = repoRoot + "/Tests/Fixtures/inference"
@@ -52,6 +76,22 @@ func checkParity(_ tok: Tokenizer, _ refs: TokenizerRefs, label: String) -> Int 
         }
         if !ok { failures += 1 }
     }
+    for f in refs.fuzz {
+        let ids = tok.encode(f.text), idsSpecial = tok.encode(f.text, parseSpecial: true)
+        if ids != f.ids || idsSpecial != f.idsSpecial {
+            failures += 1
+            Issue.record("[\(label)] random prompt \(f.text.debugDescription): got \(ids) / \(idsSpecial), llama.cpp \(f.ids) / \(f.idsSpecial)")
+        }
+    }
+    #expect(refs.fuzz.count >= 160)
+    for r in refs.raw {
+        let ids = tok.encode(utf8: r.bytes), idsSpecial = tok.encode(utf8: r.bytes, parseSpecial: true)
+        if ids != r.ids || idsSpecial != r.idsSpecial {
+            failures += 1
+            Issue.record("[\(label)] raw bytes \(r.bytes): got \(ids) / \(idsSpecial), llama.cpp \(r.ids) / \(r.idsSpecial)")
+        }
+    }
+    #expect(!refs.raw.isEmpty)
     for (key, expected) in refs.pieces {
         let id = Int32(key)!
         #expect(tok.piece(id) == expected[0], "[\(label)] piece(\(id), special: true)")
@@ -72,13 +112,16 @@ func checkParity(_ tok: Tokenizer, _ refs: TokenizerRefs, label: String) -> Int 
     checkParity(tok, refs, label: "spm")
 }
 
-struct SmolRefs: Decodable { let smollm: TokenizerRefs; let qwen2: TokenizerRefs; let llama3: TokenizerRefs; let gpt2: TokenizerRefs }
+struct SmolRefs: Decodable {
+    let smollm: TokenizerRefs, qwen2: TokenizerRefs, llama3: TokenizerRefs, gpt2: TokenizerRefs, `default`: TokenizerRefs
+}
 
 @Test(.enabled(if: smolLM2Bytes != nil, "\(smolLM2Missing)"),
-      arguments: [("smollm", nil), ("qwen2", "qwen2"), ("llama3", "llama-bpe"), ("gpt2", "gpt-2")] as [(String, String?)])
+      arguments: [("smollm", nil), ("qwen2", "qwen2"), ("llama3", "llama-bpe"), ("gpt2", "gpt-2"),
+                 ("default", "default")] as [(String, String?)])
 func smolLM2MatchesLlamaCpp(label: String, pre: String?) throws {
     let all = try loadRefs("tokenizer_refs_smollm2.json", as: SmolRefs.self)
-    let refs = switch label { case "qwen2": all.qwen2; case "llama3": all.llama3; case "gpt2": all.gpt2; default: all.smollm }
+    let refs = switch label { case "qwen2": all.qwen2; case "llama3": all.llama3; case "gpt2": all.gpt2; case "default": all.default; default: all.smollm }
     let gguf = try GGUFFile(bytes: smolLM2Bytes!)
     let tok = try Tokenizer(gguf: gguf, preTokenizerName: pre)
     #expect(tok.bosID == refs.info.bos && tok.eosID == refs.info.eos)
@@ -106,7 +149,8 @@ func smolLM2ChatMLSpecials() throws {
     #expect(PreTokenizer(ggufName: "qwen2") == .qwen2)
     #expect(PreTokenizer(ggufName: "llama-bpe") == .llama3)
     #expect(PreTokenizer(ggufName: "gpt-2") == .gpt2)
-    #expect(PreTokenizer(ggufName: "default") == nil)
+    #expect(PreTokenizer(ggufName: "default") == .fallback)
+    #expect(PreTokenizer(ggufName: "tekken") == nil)
 }
 
 /// Words the pre-tokenizer produces for `text` (as Strings).
@@ -131,6 +175,7 @@ private func words(_ pre: PreTokenizer, _ text: String) -> [String] {
     #expect(words(.qwen2, "(hello) x'S 12\n\n  y") == ["(hello", ")", " x", "'S", " ", "1", "2", "\n\n", " ", " y"])
     #expect(words(.llama3, "12345 ok!!\n\n") == ["123", "45", " ok", "!!\n\n"])
     #expect(words(.gpt2, "こんにちは 世界") == ["こんにちは", " 世界"])
+    #expect(words(.fallback, "a.b 12345 `x`") == ["a", ".", "b", " ", "123", "45", " `", "x", "`"])
 }
 
 @Test func rejectsUnsupportedTokenizers() throws {
@@ -163,4 +208,74 @@ private func words(_ pre: PreTokenizer, _ text: String) -> [String] {
     func clean(_ s: String) -> String { String(decoding: Tokenizer.cleanUpSpaces(Array(s.utf8)), as: UTF8.self) }
     #expect(clean("Hello , world !") == "Hello, world!")
     #expect(clean("it 's he 'll we 're a ' b") == "it's he 'll we're a'b")
+}
+
+/// A pseudo-random string mixing ASCII, whitespace, digits, Latin-1, CJK, emoji and ChatML markers.
+private func randomText(_ rng: inout XorShift, specials: Bool = true) -> String {
+    let plain = ["a", "Z", "q", " ", "  ", "\n", "\t", "\r\n", "7", "42", "'s", "'RE", ".", "!!", "(", "é", "ß",
+                 "日本", "语", "😀", "👍🏽", "\u{00a0}", "\u{3000}", "<0x0A>", "the", " world", "▁", "\u{0301}", "\u{0000}", "\u{001f}"]
+    let atoms = specials ? plain + ["<|im_start|>", "<|im_end|>", "<tool>", "<s>"] : plain
+    var s = ""
+    for _ in 0..<Int(rng.next() % 24) { s += atoms[Int(rng.next() % UInt64(atoms.count))] }
+    return s
+}
+
+@Test func spmRoundTripsArbitraryText() throws {
+    let bytes = try #require(mapFile(fixtureDir + "/tiny-spm.gguf"))
+    let tok = try Tokenizer(gguf: try GGUFFile(bytes: bytes))
+    var rng = XorShift(state: 42)
+    for _ in 0..<500 {
+        // Byte fallback makes SentencePiece lossless and decode removes the space prefix again. (Text
+        // after a special token gets its own space prefix in llama.cpp, so specials are left out, and a
+        // literal U+2581 decodes to a space.)
+        let s = String(randomText(&rng, specials: false).unicodeScalars.filter { $0 != "\u{2581}" })
+        #expect(tok.decode(tok.encode(s)) == s, "round trip of \(s.debugDescription)")
+    }
+}
+
+@Test(.enabled(if: smolLM2Bytes != nil, "\(smolLM2Missing)"))
+func smolLM2RoundTripsArbitraryText() throws {
+    let tok = try Tokenizer(gguf: try GGUFFile(bytes: smolLM2Bytes!))
+    var rng = XorShift(state: 7)
+    for _ in 0..<500 {
+        let s = randomText(&rng)
+        let ids = tok.encode(s, parseSpecial: true)
+        #expect(ids.allSatisfy { $0 >= 0 && Int($0) < tok.vocabSize })
+        // Byte-level BPE is lossless; smollm keeps spaces on decode (no clean-up).
+        #expect(tok.decode(ids, special: true) == s, "round trip of \(s.debugDescription)")
+    }
+}
+
+@Test func mutatedVocabulariesNeverCrash() throws {
+    let base = Array(try #require(mapFile(fixtureDir + "/tiny-spm.gguf")))
+    var rng = XorShift(state: 0xDEAD_BEEF)
+    var built = 0
+    for _ in 0..<1500 {
+        var bytes = base
+        for _ in 0..<(1 + Int(rng.next() % 3)) {
+            bytes[Int(rng.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: rng.next())
+        }
+        let text = randomText(&rng)
+        bytes.withUnsafeBytes { raw in
+            guard let f = try? GGUFFile(bytes: raw), let tok = try? Tokenizer(gguf: f) else { return }
+            built += 1
+            let ids = tok.encode(text, addSpecial: true, parseSpecial: true)
+            #expect(ids.allSatisfy { $0 >= 0 && Int($0) < tok.vocabSize })
+            _ = tok.decode(ids, special: true)
+        }
+    }
+    #expect(built > 100)
+}
+
+@Test func longWordsEncodeAndRoundTrip() throws {
+    // A 40,000-character word merges in O(n log n); this would take minutes with an O(n²) scan.
+    let word = String(repeating: "helloworld", count: 4_000)
+    let spm = try Tokenizer(gguf: try GGUFFile(bytes: try #require(mapFile(fixtureDir + "/tiny-spm.gguf"))))
+    #expect(spm.decode(spm.encode(word)) == word)
+    if let bytes = smolLM2Bytes {
+        let bpe = try Tokenizer(gguf: try GGUFFile(bytes: bytes))
+        let ids = bpe.encode(word)
+        #expect(ids.count < word.utf8.count / 2)  // Merges happened (not one token per byte).
+        #expect(bpe.decode(ids) == word)
+    }
 }

@@ -4,8 +4,10 @@
 Writes (next to this script):
   tiny-spm.gguf                 a ~500-token llama-style SentencePiece vocabulary (vocab only, no tensors)
   tokenizer_refs_spm.json       llama.cpp token ids / detokenization for tiny-spm.gguf
+  gguf_listing_smollm2.json     gguf-py's view of the SmolLM2 file (metadata keys/types/scalars, tensor
+                                names/shapes/types/offsets/sizes) for the GGUF reader test
   tokenizer_refs_smollm2.json   llama.cpp token ids for SmolLM2-135M-Instruct's vocabulary, with its own
-                                pre-tokenizer (smollm) and re-labelled as qwen2, llama3 (llama-bpe) and gpt-2
+                                pre-tokenizer (smollm) and re-labelled as qwen2, llama3 (llama-bpe), gpt-2 and default
 
 Usage: python3 make_tokenizer_refs.py [path/to/SmolLM2-135M-Instruct.Q4_1.gguf]
 Needs: gguf (PyPI), llama-cpp-python (vocab_only=True is enough). Deterministic: same inputs, same files.
@@ -82,6 +84,34 @@ PROMPTS = [
 ]
 
 
+# Random prompts from atoms that stress the pre-tokenizers (fixed seed, so the JSON is stable).
+ATOMS = ["a", "Z", "q", " ", "  ", "\n", "\t", "\r\n", "7", "42", "'s", "'RE", ".", "!!", "(", "é", "ß",
+         "日本", "语", "😀", "👍🏽", "\u00a0", "\u3000", "<0x0A>", "the", " world", "▁", "\u0301", "\u001f",
+         "<|im_start|>", "<|im_end|>", "<tool>", "<s>", "don't", "x2y", "___", "...", "\n\n  ", " 1234 "]
+
+
+# Raw byte strings that are not valid UTF-8 (llama.cpp reads invalid sequences as U+FFFD in BPE).
+RAW = [b"abc\xff\xfe def", b"\xc3", b"caf\xc3\xa9\x80x", b"\xf0\x9f\x98 cut", b"ok\xe2\x82 \xe2\x82\xac 5",
+       b"\xed\xa0\x80 surrogate", b"\xc0\x80 overlong", b"<|im_end|>\xff<|im_start|>", b"\x80\x80\x80"]
+
+
+def random_prompts(n=120, seed=1234):
+    import random
+    rng = random.Random(seed)
+    prompts = ["".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 24))) for _ in range(n)]
+    # Code points from all over the BMP and SMP, between ASCII letters/digits/spaces, to check that
+    # the \p{L} / \p{N} / \s classes agree with llama.cpp's tables.
+    for _ in range(48):
+        parts = []
+        for _ in range(10):
+            cp = rng.randrange(0x80, 0x30000)
+            if 0xD800 <= cp <= 0xDFFF:
+                cp = 0x2028
+            parts.append(chr(cp) + rng.choice(["a", "1", " ", "", "x y", "7 "]))
+        prompts.append("".join(parts))
+    return prompts
+
+
 def detokenize(llm, ids, special):
     """llama_detokenize(remove_special=False, unparse_special=special) as bytes."""
     arr = (llama_cpp.llama_token * max(1, len(ids)))(*ids)
@@ -114,6 +144,10 @@ def llama_refs(path):
             "decoded": detokenize(llm, ids, False).decode("utf-8", errors="replace"),
             "decoded_special": detokenize(llm, ids_special, True).decode("utf-8", errors="replace"),
         })
+    fuzz = [[t, llm.tokenize(t.encode("utf-8"), add_bos=False, special=False),
+             llm.tokenize(t.encode("utf-8"), add_bos=False, special=True)] for t in random_prompts()]
+    raw = [[list(b), llm.tokenize(b, add_bos=False, special=False), llm.tokenize(b, add_bos=False, special=True)]
+           for b in RAW]
     n = llm.n_vocab()
     # Pieces (llama_token_to_piece, special rendered and not) for a spread of ids, as byte lists.
     step = max(1, n // 97)
@@ -121,7 +155,7 @@ def llama_refs(path):
     pieces = {str(i): [piece(llm, i, True), piece(llm, i, False)] for i in ids}
     info = {"n_vocab": n, "bos": llm.token_bos(), "eos": llm.token_eos()}
     del llm
-    return {"info": info, "cases": cases, "pieces": pieces}
+    return {"info": info, "cases": cases, "pieces": pieces, "fuzz": fuzz, "raw": raw}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,6 +259,29 @@ def relabel(src, dst, pre):
     w.close()
 
 
+def gguf_listing(path):
+    """Metadata and tensor table as gguf-py reads them (absolute data offsets)."""
+    r = gguf.GGUFReader(path)
+    keys = []
+    for name, f in r.fields.items():
+        if name.startswith("GGUF."):
+            continue
+        t = f.types[0]
+        entry = {"key": name, "type": int(t)}
+        if t == gguf.GGUFValueType.ARRAY:
+            entry["count"] = len(f.data)
+            entry["element_type"] = int(f.types[-1])
+        elif t == gguf.GGUFValueType.STRING:
+            entry["value"] = f.contents()
+        else:
+            v = f.contents()
+            entry["value"] = float(v) if isinstance(v, float) else (bool(v) if t == gguf.GGUFValueType.BOOL else int(v))
+        keys.append(entry)
+    tensors = [{"name": t.name, "shape": [int(d) for d in t.shape], "type": int(t.tensor_type),
+                "offset": int(t.data_offset), "bytes": int(t.n_bytes)} for t in r.tensors]
+    return {"alignment": int(r.alignment), "data_offset": int(r.data_offset), "metadata": keys, "tensors": tensors}
+
+
 def dump(obj, name):
     with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
         json.dump(obj, f, ensure_ascii=False, indent=None, separators=(",", ":"))
@@ -238,9 +295,10 @@ def main():
     dump(llama_refs(spm_path), "tokenizer_refs_spm.json")
     if not os.path.exists(SMOL):
         sys.exit(f"SmolLM2 model not found at {SMOL}; SPM refs written, SmolLM2 refs skipped")
+    dump(gguf_listing(SMOL), "gguf_listing_smollm2.json")
     out = {"smollm": llama_refs(SMOL)}
     with tempfile.TemporaryDirectory() as tmp:
-        for label, pre in (("qwen2", "qwen2"), ("llama3", "llama-bpe"), ("gpt2", "gpt-2")):
+        for label, pre in (("qwen2", "qwen2"), ("llama3", "llama-bpe"), ("gpt2", "gpt-2"), ("default", "default")):
             p = os.path.join(tmp, f"smollm2-{label}.gguf")
             relabel(SMOL, p, pre)
             out[label] = llama_refs(p)

@@ -37,7 +37,7 @@ let package = Package(
                 swiftSettings: [.enableExperimentalFeature("BuiltinModule"),
                                 .unsafeFlags(["-O", "-target-cpu", "icelake-server"])]),
         .target(name: "Inference", dependencies: ["InferenceAVX2", "InferenceAVX512"], path: "Inference",
-                exclude: ["CLI", "Bench", "ISA", "Scripts", "inference.mk"],
+                exclude: ["CLI", "ISA", "Scripts", "inference.mk"],
                 swiftSettings: libSettings + [.unsafeFlags(["-O"])], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
                 exclude: ["Blake3", "CLI", "Data", "Benchmark", "gateway.mk"], swiftSettings: libSettings),

@@ -6,6 +6,10 @@ extension Store {
     func run() throws(Trap) {
         if machine.pc < 0 { return }                // a host function already ran
         let stackEnd = machine.stack + machine.stackSlots
+        // Local copies: no class-property access (and no exclusivity check) per call.
+        let functions = self.functions
+        let instances = self.instances
+        let scratch = machine.scratch
         let frames = machine.frames
         let maxFrames = machine.maxFrames
         var frameCount = machine.frameCount
@@ -47,12 +51,12 @@ extension Store {
                 let np = f.paramCount
                 let nr = f.resultCount
                 guard nr <= Machine.scratchSlots, sp - np + nr <= stackEnd else { throw .valueStackExhausted }
-                machine.scratch.update(repeating: 0, count: nr)
-                var results = HostResults(base: machine.scratch, count: nr)
+                scratch.update(repeating: 0, count: nr)
+                var results = HostResults(base: scratch, count: nr)
                 try host.call(function: f.index, args: HostArguments(base: UnsafePointer(sp - np), count: np),
                               results: &results, memory: memory)
                 sp -= np
-                sp.update(from: machine.scratch, count: nr)
+                sp.update(from: scratch, count: nr)
                 sp += nr
                 reloadMemory()
                 return

@@ -415,6 +415,24 @@ extension Store {
             case .i64ShlImm: let x = sp[-1], c = i.b; sp[-1] = x &<< c
             case .i64ShrSImm: let x = sp[-1], c = i.b; sp[-1] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: c))
             case .i64ShrUImm: let x = sp[-1], c = i.b; sp[-1] = x &>> c
+            case .localGet2: sp[0] = fp[Int(i.a)]; sp[1] = fp[Int(i.b)]; sp += 2
+            case .i32AddLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &+ c)
+            case .i32SubLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &- c)
+            case .i32MulLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &* c)
+            case .i32AndLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) & c)
+            case .i32OrLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) | c)
+            case .i32XorLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) ^ c)
+            case .i32ShlLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &<< c)
+            case .i32ShrSLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(s32(x) &>> Int32(bitPattern: c))
+            case .i32ShrULocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &>> c)
+            case .i64AddLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &+ c
+            case .i64SubLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &- c
+            case .i64MulLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &* c
+            case .i64AndLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x & c
+            case .i64OrLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x | c
+            case .i64XorLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x ^ c
+            case .i64ShlLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &<< c
+            case .i64ShrULocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &>> c
             case .brIfEqz:
                 sp -= 1
                 if u32(sp[0]) == 0 { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }

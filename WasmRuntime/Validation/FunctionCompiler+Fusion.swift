@@ -10,7 +10,52 @@ extension FunctionCompiler {
             b.instructions[n - 1] = Instr(fused, 0, b.instructions[n - 1].b)
             return
         }
+        if n > labelBarrier, let fused = Self.localForm(op) {
+            let prev = b.instructions[n - 1]
+            if prev.op == .localGet {
+                b.instructions[n - 1] = Instr(fused, 0, UInt64(prev.a))
+                return
+            }
+            if prev.op == .localGet2 {
+                b.instructions[n - 1] = Instr(.localGet, prev.a)
+                b.instructions.append(Instr(fused, 0, prev.b))
+                return
+            }
+        }
         b.instructions.append(Instr(op))
+    }
+
+    /// Emits local.get, merging it with a directly preceding local.get.
+    mutating func emitLocalGet(_ index: UInt32, _ b: inout CodeBuilder) {
+        let n = b.instructions.count
+        if n > labelBarrier, b.instructions[n - 1].op == .localGet {
+            b.instructions[n - 1] = Instr(.localGet2, b.instructions[n - 1].a, UInt64(index))
+            return
+        }
+        b.instructions.append(Instr(.localGet, index))
+    }
+
+    static func localForm(_ op: Op) -> Op? {
+        switch op {
+        case .i32Add: return .i32AddLocal
+        case .i32Sub: return .i32SubLocal
+        case .i32Mul: return .i32MulLocal
+        case .i32And: return .i32AndLocal
+        case .i32Or: return .i32OrLocal
+        case .i32Xor: return .i32XorLocal
+        case .i32Shl: return .i32ShlLocal
+        case .i32ShrS: return .i32ShrSLocal
+        case .i32ShrU: return .i32ShrULocal
+        case .i64Add: return .i64AddLocal
+        case .i64Sub: return .i64SubLocal
+        case .i64Mul: return .i64MulLocal
+        case .i64And: return .i64AndLocal
+        case .i64Or: return .i64OrLocal
+        case .i64Xor: return .i64XorLocal
+        case .i64Shl: return .i64ShlLocal
+        case .i64ShrU: return .i64ShrULocal
+        default: return nil
+        }
     }
 
     /// Emits br_if to `depth`, folding a directly preceding i32 compare / eqz into it.

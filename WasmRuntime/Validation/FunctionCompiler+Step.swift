@@ -123,7 +123,7 @@ extension FunctionCompiler {
         case 0x20:
             let i = try r.u32()
             push(try localType(i))
-            b.instructions.append(Instr(.localGet, i))
+            emitLocalGet(i, &b)
         case 0x21:
             let i = try r.u32()
             try pop(try localType(i))

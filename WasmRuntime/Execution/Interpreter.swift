@@ -415,6 +415,17 @@ extension Store {
             case .i64ShlImm: let x = sp[-1], c = i.b; sp[-1] = x &<< c
             case .i64ShrSImm: let x = sp[-1], c = i.b; sp[-1] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: c))
             case .i64ShrUImm: let x = sp[-1], c = i.b; sp[-1] = x &>> c
+            case .localCopy: fp[Int(i.a)] = fp[Int(truncatingIfNeeded: i.b)]
+            case .i32AddImmToLocal:
+                fp[Int(i.a)] = slot(u32(fp[Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF)]) &+ UInt32(truncatingIfNeeded: i.b >> 32))
+            case .i32AddImmTeeLocal:
+                let v = slot(u32(fp[Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF)]) &+ UInt32(truncatingIfNeeded: i.b >> 32))
+                fp[Int(i.a)] = v
+                sp[0] = v
+                sp += 1
+            case .i32LoadLocal:
+                sp[0] = slot(memBase.loadUnaligned(fromByteOffset: try address(fp[Int(truncatingIfNeeded: i.b)], i.a, 4), as: UInt32.self))
+                sp += 1
             case .localGet2: sp[0] = fp[Int(i.a)]; sp[1] = fp[Int(i.b)]; sp += 2
             case .i32AddLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &+ c)
             case .i32SubLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &- c)

@@ -60,6 +60,10 @@ enum Op: UInt16 {
     case brIfEqz = 0x300, brIfI32Eq, brIfI32Ne, brIfI32LtS, brIfI32LtU, brIfI32GtS, brIfI32GtU, brIfI32LeS, brIfI32LeU, brIfI32GeS, brIfI32GeU  // operands as br
 
     case localGet2 = 0x400                                         // a, b = two locals to push
+    case localCopy             // local a = local b
+    case i32AddImmToLocal      // local a = local (b & 0xFFFFFFFF) + (b >> 32)
+    case i32AddImmTeeLocal     // same, and push the result
+    case i32LoadLocal          // push i32 at (local b) + offset a
     case i32AddLocal, i32SubLocal, i32MulLocal, i32AndLocal, i32OrLocal, i32XorLocal, i32ShlLocal, i32ShrSLocal, i32ShrULocal  // b = local holding the right operand
     case i64AddLocal, i64SubLocal, i64MulLocal, i64AndLocal, i64OrLocal, i64XorLocal, i64ShlLocal, i64ShrULocal
 

@@ -25,6 +25,32 @@ extension FunctionCompiler {
         b.instructions.append(Instr(op))
     }
 
+    /// Emits local.set / local.tee, merging `local.get x` or `local.get x; i32.const c; i32.add` into it.
+    mutating func emitLocalSet(_ index: UInt32, tee: Bool, _ b: inout CodeBuilder) {
+        let n = b.instructions.count
+        if n >= 2 && n - 2 >= labelBarrier, b.instructions[n - 1].op == .i32AddImm, b.instructions[n - 2].op == .localGet {
+            let src = UInt64(b.instructions[n - 2].a), imm = b.instructions[n - 1].b & 0xFFFF_FFFF
+            b.instructions.removeLast(2)
+            b.instructions.append(Instr(tee ? .i32AddImmTeeLocal : .i32AddImmToLocal, index, src | imm << 32))
+            return
+        }
+        if !tee && n > labelBarrier && b.instructions[n - 1].op == .localGet {
+            b.instructions[n - 1] = Instr(.localCopy, index, UInt64(b.instructions[n - 1].a))
+            return
+        }
+        b.instructions.append(Instr(tee ? .localTee : .localSet, index))
+    }
+
+    /// Emits a load, merging a directly preceding `local.get` address for i32.load.
+    mutating func emitLoad(_ op: Op, offset: UInt32, _ b: inout CodeBuilder) {
+        let n = b.instructions.count
+        if op == .i32Load && n > labelBarrier && b.instructions[n - 1].op == .localGet {
+            b.instructions[n - 1] = Instr(.i32LoadLocal, offset, UInt64(b.instructions[n - 1].a))
+            return
+        }
+        b.instructions.append(Instr(op, offset))
+    }
+
     /// Emits local.get, merging it with a directly preceding local.get.
     mutating func emitLocalGet(_ index: UInt32, _ b: inout CodeBuilder) {
         let n = b.instructions.count

@@ -415,6 +415,22 @@ extension Store {
             case .i64ShlImm: let x = sp[-1], c = i.b; sp[-1] = x &<< c
             case .i64ShrSImm: let x = sp[-1], c = i.b; sp[-1] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: c))
             case .i64ShrUImm: let x = sp[-1], c = i.b; sp[-1] = x &>> c
+            case .f64AddImm: sp[-1] = slot(f64(sp[-1]) + f64(i.b))
+            case .f32AddImm: sp[-1] = slot(f32(sp[-1]) + f32(i.b))
+            case .f64AddLocal: sp[-1] = slot(f64(sp[-1]) + f64(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f32AddLocal: sp[-1] = slot(f32(sp[-1]) + f32(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f64SubImm: sp[-1] = slot(f64(sp[-1]) - f64(i.b))
+            case .f32SubImm: sp[-1] = slot(f32(sp[-1]) - f32(i.b))
+            case .f64SubLocal: sp[-1] = slot(f64(sp[-1]) - f64(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f32SubLocal: sp[-1] = slot(f32(sp[-1]) - f32(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f64MulImm: sp[-1] = slot(f64(sp[-1]) * f64(i.b))
+            case .f32MulImm: sp[-1] = slot(f32(sp[-1]) * f32(i.b))
+            case .f64MulLocal: sp[-1] = slot(f64(sp[-1]) * f64(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f32MulLocal: sp[-1] = slot(f32(sp[-1]) * f32(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f64DivImm: sp[-1] = slot(f64(sp[-1]) / f64(i.b))
+            case .f32DivImm: sp[-1] = slot(f32(sp[-1]) / f32(i.b))
+            case .f64DivLocal: sp[-1] = slot(f64(sp[-1]) / f64(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f32DivLocal: sp[-1] = slot(f32(sp[-1]) / f32(fp[Int(truncatingIfNeeded: i.b)]))
             case .localCopy: fp[Int(i.a)] = fp[Int(truncatingIfNeeded: i.b)]
             case .i32AddImmToLocal:
                 fp[Int(i.a)] = slot(u32(fp[Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF)]) &+ UInt32(truncatingIfNeeded: i.b >> 32))

@@ -61,6 +61,8 @@ enum Op: UInt16 {
 
     case localGet2 = 0x400                                         // a, b = two locals to push
     case localCopy             // local a = local b
+    case f64AddImm, f64SubImm, f64MulImm, f64DivImm, f32AddImm, f32SubImm, f32MulImm, f32DivImm  // b = immediate bits
+    case f64AddLocal, f64SubLocal, f64MulLocal, f64DivLocal, f32AddLocal, f32SubLocal, f32MulLocal, f32DivLocal  // b = local
     case i32AddImmToLocal      // local a = local (b & 0xFFFFFFFF) + (b >> 32)
     case i32AddImmTeeLocal     // same, and push the result
     case i32LoadLocal          // push i32 at (local b) + offset a

@@ -80,6 +80,14 @@ extension FunctionCompiler {
         case .i64Xor: return .i64XorLocal
         case .i64Shl: return .i64ShlLocal
         case .i64ShrU: return .i64ShrULocal
+        case .f64Add: return .f64AddLocal
+        case .f32Add: return .f32AddLocal
+        case .f64Sub: return .f64SubLocal
+        case .f32Sub: return .f32SubLocal
+        case .f64Mul: return .f64MulLocal
+        case .f32Mul: return .f32MulLocal
+        case .f64Div: return .f64DivLocal
+        case .f32Div: return .f32DivLocal
         default: return nil
         }
     }
@@ -125,6 +133,14 @@ extension FunctionCompiler {
         case .i64Shl: return .i64ShlImm
         case .i64ShrS: return .i64ShrSImm
         case .i64ShrU: return .i64ShrUImm
+        case .f64Add: return .f64AddImm
+        case .f32Add: return .f32AddImm
+        case .f64Sub: return .f64SubImm
+        case .f32Sub: return .f32SubImm
+        case .f64Mul: return .f64MulImm
+        case .f32Mul: return .f32MulImm
+        case .f64Div: return .f64DivImm
+        case .f32Div: return .f32DivImm
         default: return nil
         }
     }

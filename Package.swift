@@ -29,7 +29,9 @@ let package = Package(
     targets: [
         // MARK: Pure libraries (also compiled in Embedded mode)
         .target(name: "Blake3", path: "Gateway/Blake3", swiftSettings: libSettings),
-        .target(name: "WasmRuntime", path: "WasmRuntime", exclude: ["CLI", "Bench", "Fuzz", "wasm.mk"], swiftSettings: libSettings),
+        .target(name: "WasmRuntime", path: "WasmRuntime", exclude: ["CLI", "Bench", "Fuzz", "wasm.mk"],
+                // The interpreter's state lives in class properties; dynamic exclusivity checks cost ~2x.
+                swiftSettings: libSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "InferenceAVX2", path: "Inference/ISA/AVX2",
                 swiftSettings: [.enableExperimentalFeature("BuiltinModule"),
                                 .unsafeFlags(["-O", "-target-cpu", "haswell", "-Xcc", "-mavx2", "-Xcc", "-mfma"])]),

@@ -13,10 +13,13 @@ WASM_BENCH_PROGRAMS := sha256 quicksort nqueens mandelbrot fib crc32
 .PHONY: wasm-spec-json
 wasm-spec-json: $(BUILD)/spec/.converted
 $(BUILD)/spec/.converted: $(WASM_SPEC_WAST)
-	@if [ -z "$(WASM_SPEC_WAST)" ]; then echo "wasm-spec: $(WASM_SPEC_DIR) absent, spec suite will be skipped"; \
-	else for w in $(WASM_SPEC_WAST); do n=$$(basename $$w .wast); mkdir -p $(BUILD)/spec/$$n; \
-	  wast2json $$w -o $(BUILD)/spec/$$n/$$n.json || exit 1; done; \
-	  echo "wasm-spec: converted $(words $(WASM_SPEC_WAST)) files into $(BUILD)/spec"; fi
+ifeq ($(WASM_SPEC_WAST),)
+	@echo "wasm-spec: $(WASM_SPEC_DIR) absent, the spec suite will report SKIPPED"
+else
+	@for w in $(WASM_SPEC_WAST); do n=$$(basename $$w .wast); mkdir -p $(BUILD)/spec/$$n; \
+	  wast2json $$w -o $(BUILD)/spec/$$n/$$n.json || exit 1; done
+	@echo "wasm-spec: converted $(words $(WASM_SPEC_WAST)) files into $(BUILD)/spec"
+endif
 	@mkdir -p $(BUILD)/spec && touch $@
 TEST_PREREQS += wasm-spec-json
 
@@ -38,6 +41,6 @@ wasm-fuzz:
 	@mkdir -p $(BUILD)/fuzz/corpus
 	$(SWIFTC) -sanitize=fuzzer,address -parse-as-library -O -g -module-name WasmRuntime \
 	  $(call lib_sources,WasmRuntime,CLI Bench Fuzz) WasmRuntime/Fuzz/FuzzEntry.swift -o $(BUILD)/fuzz/wasm-fuzz
-	@cp -n $(WASM_FIXTURES)/fuzz/* $(BUILD)/fuzz/corpus/ 2>/dev/null || true
+	@cp -n $(WASM_FIXTURES)/fuzz/*.wasm $(BUILD)/fuzz/corpus/ 2>/dev/null || true
 	@for f in $(BUILD)/spec/*/*.wasm; do cp -n $$f $(BUILD)/fuzz/corpus/$$(basename $$(dirname $$f))-$$(basename $$f) 2>/dev/null; done; true
 	$(BUILD)/fuzz/wasm-fuzz -runs=$(WASM_FUZZ_RUNS) -max_len=4096 -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus

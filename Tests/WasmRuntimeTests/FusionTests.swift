@@ -19,7 +19,13 @@ import Testing
           (i32.const 3)))
       (func (export "immediates") (param i32 i64) (result i64)
         (i64.add (i64.extend_i32_u (i32.shr_s (i32.sub (local.get 0) (i32.const 3)) (i32.const 33)))
-                 (i64.shl (local.get 1) (i64.const 65)))))
+                 (i64.shl (local.get 1) (i64.const 65))))
+      (memory 1)
+      (data (i32.const 8) "*")
+      (func (export "localForms") (param i32) (result i32) (local i32 i32)
+        (local.set 1 (i32.add (local.get 0) (i32.const 3)))
+        (local.set 2 (local.get 1))
+        (i32.add (i32.load (local.get 2)) (local.tee 1 (i32.add (local.get 1) (i32.const -1))))))
     """
 
     @Test func branchIntoFusedPairKeepsTheOperation() throws {
@@ -45,5 +51,14 @@ import Testing
         // (-8 - 3) >> (33 & 31) = -6 as u32; 1 << (65 & 63) = 2.
         let expected = UInt64(UInt32(bitPattern: -6)) + 2
         #expect(try store.invoke(inst, "immediates", [.i32(UInt32(bitPattern: -8)), .i64(1)]) == [.i64(expected)])
+    }
+
+    @Test func localSetAndLoadFusions() throws {
+        let (store, inst) = try Toolchain.instantiate(try Toolchain.wat(Self.source))
+        // local1 = 5 + 3 = 8; local2 = 8; load [8] = 42; tee local1 = 7 → 49.
+        #expect(try store.invoke(inst, "localForms", [.i32(5)]) == [.i32(49)])
+        let ops = (0..<inst.module.code!.instructionCount).map { inst.module.code!.instructions[$0].op }
+        #expect(ops.contains(.i32AddImmToLocal) && ops.contains(.localCopy) && ops.contains(.i32LoadLocal)
+                && ops.contains(.i32AddImmTeeLocal))
     }
 }

@@ -24,9 +24,14 @@ import Testing
     @Test func abortSuspendedInvocation() throws {
         let (store, inst) = try Toolchain.instantiate(try Toolchain.wat(Self.counter))
         #expect(throws: WasmError.trap(.outOfFuel)) { _ = try store.invoke(inst, "count", [.i32(10_000)], fuel: 10) }
-        #expect(throws: WasmError.trap(.host(code: -2, message: "an invocation is suspended; resume or abort it first"))) {
+        #expect(throws: WasmError.usage("an invocation is suspended; resume or abort it first")) {
             _ = try store.invoke(inst, "count", [.i32(1)])
         }
+        // Instantiating a module with a start function must not clobber the suspended invocation.
+        let withStart = try Decoder.load(try Toolchain.wat("(module (func $s) (start $s))"))
+        #expect(throws: WasmError.usage("an invocation is suspended; resume or abort it first")) { _ = try store.instantiate(withStart) }
+        #expect(try store.resume(fuel: 1_000_000) == [.i32(10_000)])
+        #expect(throws: WasmError.trap(.outOfFuel)) { _ = try store.invoke(inst, "count", [.i32(10_000)], fuel: 10) }
         store.abortSuspended()
         #expect(throws: WasmError.usage("no suspended invocation")) { _ = try store.resume(fuel: 10) }
         #expect(try store.invoke(inst, "count", [.i32(7)]) == [.i32(7)])

@@ -11,7 +11,7 @@ let package = Package(
     targets: [
         // The library's own sources, through the symlink Sources/WasmRuntime -> ../.. (WasmRuntime/).
         .target(name: "WasmRuntime", path: "Sources/WasmRuntime", exclude: ["CLI", "Bench", "Fuzz", "wasm.mk"],
-                swiftSettings: [.enableExperimentalFeature("Extern")]),
+                swiftSettings: [.enableExperimentalFeature("Extern"), .unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .executableTarget(
             name: "wasm-bench",
             dependencies: [

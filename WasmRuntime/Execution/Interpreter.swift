@@ -6,6 +6,10 @@ extension Store {
     func run() throws(Trap) {
         if machine.pc < 0 { return }                // a host function already ran
         let stackEnd = machine.stack + machine.stackSlots
+        // Local copies: no class-property access (and no exclusivity check) per call.
+        let functions = self.functions
+        let instances = self.instances
+        let scratch = machine.scratch
         let frames = machine.frames
         let maxFrames = machine.maxFrames
         var frameCount = machine.frameCount
@@ -47,12 +51,12 @@ extension Store {
                 let np = f.paramCount
                 let nr = f.resultCount
                 guard nr <= Machine.scratchSlots, sp - np + nr <= stackEnd else { throw .valueStackExhausted }
-                machine.scratch.update(repeating: 0, count: nr)
-                var results = HostResults(base: machine.scratch, count: nr)
+                scratch.update(repeating: 0, count: nr)
+                var results = HostResults(base: scratch, count: nr)
                 try host.call(function: f.index, args: HostArguments(base: UnsafePointer(sp - np), count: np),
                               results: &results, memory: memory)
                 sp -= np
-                sp.update(from: machine.scratch, count: nr)
+                sp.update(from: scratch, count: nr)
                 sp += nr
                 reloadMemory()
                 return
@@ -411,6 +415,51 @@ extension Store {
             case .i64ShlImm: let x = sp[-1], c = i.b; sp[-1] = x &<< c
             case .i64ShrSImm: let x = sp[-1], c = i.b; sp[-1] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: c))
             case .i64ShrUImm: let x = sp[-1], c = i.b; sp[-1] = x &>> c
+            case .f64AddImm: sp[-1] = slot(f64(sp[-1]) + f64(i.b))
+            case .f32AddImm: sp[-1] = slot(f32(sp[-1]) + f32(i.b))
+            case .f64AddLocal: sp[-1] = slot(f64(sp[-1]) + f64(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f32AddLocal: sp[-1] = slot(f32(sp[-1]) + f32(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f64SubImm: sp[-1] = slot(f64(sp[-1]) - f64(i.b))
+            case .f32SubImm: sp[-1] = slot(f32(sp[-1]) - f32(i.b))
+            case .f64SubLocal: sp[-1] = slot(f64(sp[-1]) - f64(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f32SubLocal: sp[-1] = slot(f32(sp[-1]) - f32(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f64MulImm: sp[-1] = slot(f64(sp[-1]) * f64(i.b))
+            case .f32MulImm: sp[-1] = slot(f32(sp[-1]) * f32(i.b))
+            case .f64MulLocal: sp[-1] = slot(f64(sp[-1]) * f64(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f32MulLocal: sp[-1] = slot(f32(sp[-1]) * f32(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f64DivImm: sp[-1] = slot(f64(sp[-1]) / f64(i.b))
+            case .f32DivImm: sp[-1] = slot(f32(sp[-1]) / f32(i.b))
+            case .f64DivLocal: sp[-1] = slot(f64(sp[-1]) / f64(fp[Int(truncatingIfNeeded: i.b)]))
+            case .f32DivLocal: sp[-1] = slot(f32(sp[-1]) / f32(fp[Int(truncatingIfNeeded: i.b)]))
+            case .localCopy: fp[Int(i.a)] = fp[Int(truncatingIfNeeded: i.b)]
+            case .i32AddImmToLocal:
+                fp[Int(i.a)] = slot(u32(fp[Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF)]) &+ UInt32(truncatingIfNeeded: i.b >> 32))
+            case .i32AddImmTeeLocal:
+                let v = slot(u32(fp[Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF)]) &+ UInt32(truncatingIfNeeded: i.b >> 32))
+                fp[Int(i.a)] = v
+                sp[0] = v
+                sp += 1
+            case .i32LoadLocal:
+                sp[0] = slot(memBase.loadUnaligned(fromByteOffset: try address(fp[Int(truncatingIfNeeded: i.b)], i.a, 4), as: UInt32.self))
+                sp += 1
+            case .localGet2: sp[0] = fp[Int(i.a)]; sp[1] = fp[Int(i.b)]; sp += 2
+            case .i32AddLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &+ c)
+            case .i32SubLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &- c)
+            case .i32MulLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &* c)
+            case .i32AndLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) & c)
+            case .i32OrLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) | c)
+            case .i32XorLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) ^ c)
+            case .i32ShlLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &<< c)
+            case .i32ShrSLocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(s32(x) &>> Int32(bitPattern: c))
+            case .i32ShrULocal: let x = sp[-1], c = u32(fp[Int(i.b)]); sp[-1] = slot(u32(x) &>> c)
+            case .i64AddLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &+ c
+            case .i64SubLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &- c
+            case .i64MulLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &* c
+            case .i64AndLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x & c
+            case .i64OrLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x | c
+            case .i64XorLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x ^ c
+            case .i64ShlLocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &<< c
+            case .i64ShrULocal: let x = sp[-1], c = fp[Int(i.b)]; sp[-1] = x &>> c
             case .brIfEqz:
                 sp -= 1
                 if u32(sp[0]) == 0 { branch(Int(i.a), Int(truncatingIfNeeded: i.b & 0xFFFF_FFFF), Int(i.b >> 32)) }

@@ -59,6 +59,16 @@ enum Op: UInt16 {
     case i64AddImm, i64SubImm, i64MulImm, i64AndImm, i64OrImm, i64XorImm, i64ShlImm, i64ShrSImm, i64ShrUImm             // b = immediate
     case brIfEqz = 0x300, brIfI32Eq, brIfI32Ne, brIfI32LtS, brIfI32LtU, brIfI32GtS, brIfI32GtU, brIfI32LeS, brIfI32LeU, brIfI32GeS, brIfI32GeU  // operands as br
 
+    case localGet2 = 0x400                                         // a, b = two locals to push
+    case localCopy             // local a = local b
+    case f64AddImm, f64SubImm, f64MulImm, f64DivImm, f32AddImm, f32SubImm, f32MulImm, f32DivImm  // b = immediate bits
+    case f64AddLocal, f64SubLocal, f64MulLocal, f64DivLocal, f32AddLocal, f32SubLocal, f32MulLocal, f32DivLocal  // b = local
+    case i32AddImmToLocal      // local a = local (b & 0xFFFFFFFF) + (b >> 32)
+    case i32AddImmTeeLocal     // same, and push the result
+    case i32LoadLocal          // push i32 at (local b) + offset a
+    case i32AddLocal, i32SubLocal, i32MulLocal, i32AndLocal, i32OrLocal, i32XorLocal, i32ShlLocal, i32ShrSLocal, i32ShrULocal  // b = local holding the right operand
+    case i64AddLocal, i64SubLocal, i64MulLocal, i64AndLocal, i64OrLocal, i64XorLocal, i64ShlLocal, i64ShrULocal
+
     // 0xFC prefix.
     case i32TruncSatF32S = 0xFC00, i32TruncSatF32U, i32TruncSatF64S, i32TruncSatF64U
     case i64TruncSatF32S, i64TruncSatF32U, i64TruncSatF64S, i64TruncSatF64U

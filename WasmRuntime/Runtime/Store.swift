@@ -59,6 +59,7 @@ public final class Store<Host: HostFunctions> {
 
     /// Calls the function at store address `addr`.
     public func invoke(function addr: Int, _ args: [Value], fuel: Int64? = nil) throws(WasmError) -> [Value] {
+        guard machine.suspendedType == nil else { throw .usage("an invocation is suspended; resume or abort it first") }
         let type = functionType(addr)
         guard args.count == type.params.count else { throw .usage("expected \(type.params.count) arguments, got \(args.count)") }
         for (a, t) in zip(args, type.params) where a.type != t { throw .usage("argument type mismatch") }

@@ -123,17 +123,17 @@ extension FunctionCompiler {
         case 0x20:
             let i = try r.u32()
             push(try localType(i))
-            b.instructions.append(Instr(.localGet, i))
+            emitLocalGet(i, &b)
         case 0x21:
             let i = try r.u32()
             try pop(try localType(i))
-            b.instructions.append(Instr(.localSet, i))
+            emitLocalSet(i, tee: false, &b)
         case 0x22:
             let i = try r.u32()
             let t = try localType(i)
             try pop(t)
             push(t)
-            b.instructions.append(Instr(.localTee, i))
+            emitLocalSet(i, tee: true, &b)
         case 0x23:
             let i = try r.u32()
             push(try globalType(i).value)
@@ -161,7 +161,7 @@ extension FunctionCompiler {
             let offset = try memarg(natural: natural)
             try pop(.i32)
             push(result)
-            b.instructions.append(Instr(Op(rawValue: UInt16(opcode))!, offset))
+            emitLoad(Op(rawValue: UInt16(opcode))!, offset: offset, &b)
         case 0x36...0x3E:
             let (natural, value): (Int, ValueType) = Self.storeShape(opcode)
             let offset = try memarg(natural: natural)

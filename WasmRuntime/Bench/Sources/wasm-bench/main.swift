@@ -7,7 +7,7 @@ import WasmRuntime
 
 /// Input per program, chosen so one run takes a few hundred milliseconds.
 let inputs: [String: UInt32] = [
-    "fib": 30, "nqueens": 10, "quicksort": 400_000, "crc32": 6_000_000, "mandelbrot": 300, "sha256": 2_000_000,
+    "fib": 30, "nqueens": 11, "quicksort": 100_000, "crc32": 3_000_000, "mandelbrot": 200, "sha256": 500_000,
 ]
 let rounds = Int(ProcessInfo.processInfo.environment["WASM_BENCH_ROUNDS"] ?? "") ?? 5
 

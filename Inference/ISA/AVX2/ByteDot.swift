@@ -1,0 +1,35 @@
+// AVX2 building block of the integer kernels: Σ of 4 adjacent u8·i8 products per int32 lane
+// (vpmaddubsw then vpmaddwd with ones), reached through LLVM intrinsics (Builtin module).
+import Builtin
+
+@inline(__always)
+func byteDot(_ a: SIMD32<UInt8>, _ b: SIMD32<Int8>) -> SIMD8<Int32> {
+    let p = Builtin.int_x86_avx2_pmadd_ub_sw(unsafeBitCast(a, to: Builtin.Vec32xInt8.self),
+                                             unsafeBitCast(b, to: Builtin.Vec32xInt8.self))
+    return words(unsafeBitCast(p, to: SIMD16<Int16>.self), SIMD16<Int16>(repeating: 1))
+}
+
+/// Σ of 2 adjacent i16·i16 products per int32 lane (vpmaddwd).
+@inline(__always)
+func words(_ a: SIMD16<Int16>, _ b: SIMD16<Int16>) -> SIMD8<Int32> {
+    let r = Builtin.int_x86_avx2_pmadd_wd(unsafeBitCast(a, to: Builtin.Vec16xInt16.self),
+                                          unsafeBitCast(b, to: Builtin.Vec16xInt16.self))
+    return unsafeBitCast(r, to: SIMD8<Int32>.self)
+}
+
+/// u8·i8 pair products summed to i16 lanes (vpmaddubsw; cannot saturate for the ranges used here).
+@inline(__always)
+func bytePairs(_ a: SIMD32<UInt8>, _ b: SIMD32<Int8>) -> SIMD16<Int16> {
+    unsafeBitCast(Builtin.int_x86_avx2_pmadd_ub_sw(unsafeBitCast(a, to: Builtin.Vec32xInt8.self),
+                                                   unsafeBitCast(b, to: Builtin.Vec32xInt8.self)), to: SIMD16<Int16>.self)
+}
+
+/// b with its sign taken from s (vpsignb): b where s > 0, −b where s < 0, 0 where s = 0.
+@inline(__always)
+func signBy(_ b: SIMD32<Int8>, _ s: SIMD32<Int8>) -> SIMD32<Int8> {
+    unsafeBitCast(Builtin.int_x86_avx2_psign_b(unsafeBitCast(b, to: Builtin.Vec32xInt8.self),
+                                               unsafeBitCast(s, to: Builtin.Vec32xInt8.self)), to: SIMD32<Int8>.self)
+}
+
+
+

@@ -1,0 +1,33 @@
+// AVX-512 VNNI building block: Σ of 4 adjacent u8·i8 products per int32 lane in one vpdpbusd (ymm form,
+// AVX512VL+VNNI), reached through LLVM intrinsics (Builtin module). Same results as the AVX2 pair.
+import Builtin
+
+@inline(__always)
+func byteDot(_ a: SIMD32<UInt8>, _ b: SIMD32<Int8>) -> SIMD8<Int32> {
+    let r = Builtin.int_x86_avx512_vpdpbusd_256(unsafeBitCast(SIMD8<Int32>(), to: Builtin.Vec8xInt32.self),
+                                                unsafeBitCast(a, to: Builtin.Vec8xInt32.self),
+                                                unsafeBitCast(b, to: Builtin.Vec8xInt32.self))
+    return unsafeBitCast(r, to: SIMD8<Int32>.self)
+}
+
+@inline(__always)
+func words(_ a: SIMD16<Int16>, _ b: SIMD16<Int16>) -> SIMD8<Int32> {
+    let r = Builtin.int_x86_avx2_pmadd_wd(unsafeBitCast(a, to: Builtin.Vec16xInt16.self),
+                                          unsafeBitCast(b, to: Builtin.Vec16xInt16.self))
+    return unsafeBitCast(r, to: SIMD8<Int32>.self)
+}
+
+@inline(__always)
+func bytePairs(_ a: SIMD32<UInt8>, _ b: SIMD32<Int8>) -> SIMD16<Int16> {
+    unsafeBitCast(Builtin.int_x86_avx2_pmadd_ub_sw(unsafeBitCast(a, to: Builtin.Vec32xInt8.self),
+                                                   unsafeBitCast(b, to: Builtin.Vec32xInt8.self)), to: SIMD16<Int16>.self)
+}
+
+@inline(__always)
+func signBy(_ b: SIMD32<Int8>, _ s: SIMD32<Int8>) -> SIMD32<Int8> {
+    unsafeBitCast(Builtin.int_x86_avx2_psign_b(unsafeBitCast(b, to: Builtin.Vec32xInt8.self),
+                                               unsafeBitCast(s, to: Builtin.Vec32xInt8.self)), to: SIMD32<Int8>.self)
+}
+
+
+

@@ -1,6 +1,0 @@
-import Testing
-@testable import Inference
-
-@Test func versionIsSet() {
-    #expect(!InferenceVersion.string.isEmpty)
-}

@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
         .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
         .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",
-                          exclude: ["probe_prompt_lab.py"]),
+                          exclude: ["probe_prompt_lab.py", "scores"]),
 
         // MARK: Host tests
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),

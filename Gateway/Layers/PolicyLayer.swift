@@ -1,16 +1,20 @@
 // Layer 6: the constitutional policy. Rules are tried in file order; the first `allow` or `deny`
 // whose conditions all hold decides; a matching `require-tier` denies a lower-tier agent and
 // otherwise lets evaluation continue; if nothing decides, the policy's `default` applies.
+// Only the rules that can apply to the call's tool are tried (PolicyRuleIndex).
 
 public struct PolicyLayer: Sendable {
     public let policy: Policy
+    let index: PolicyRuleIndex
 
     public init(policy: Policy) {
         self.policy = policy
+        self.index = PolicyRuleIndex(policy.rules)
     }
 
     public func evaluate(_ call: ToolCall) -> LayerOutcome {
-        for rule in policy.rules where matches(rule, call) {
+        for i in index.candidates(call.tool) where matches(policy.rules[i], call) {
+            let rule = policy.rules[i]
             switch rule.effect {
             case .allow:
                 return .pass
@@ -27,7 +31,8 @@ public struct PolicyLayer: Sendable {
 
     /// The name of the rule that decides the call, or nil when the default applies (for tools and tests).
     public func decidingRule(_ call: ToolCall) -> String? {
-        for rule in policy.rules where matches(rule, call) {
+        for i in index.candidates(call.tool) where matches(policy.rules[i], call) {
+            let rule = policy.rules[i]
             switch rule.effect {
             case .allow, .deny: return rule.name
             case let .requireTier(tier): if call.agent.tier < tier { return rule.name }
@@ -37,8 +42,10 @@ public struct PolicyLayer: Sendable {
     }
 
     private func matches(_ rule: PolicyRule, _ call: ToolCall) -> Bool {
-        for c in rule.conditions where holds(c, call) == c.negated { return false }
-        return true
+        rule.conditions.withUnsafeBufferPointer { conditions in
+            for k in conditions.indices where holds(conditions[k], call) == conditions[k].negated { return false }
+            return true
+        }
     }
 
     /// True if some value the subject denotes satisfies the matcher (false if there is none).

@@ -14,8 +14,8 @@ extension Regex {
             var b = text[position]
             if b >= 0x80 { return nil }
             if t.currentCount == 0, position > 0 {
-                // No live thread: only a byte that starts one can change anything.
-                while !starts.canStart(b) {
+                // No live thread: only a byte that starts one that survives the next byte matters.
+                while !starts.canStart(b) || (position + 1 < count && !starts.pairCanLive(b, text[position + 1])) {
                     position += 1
                     if position == count { return false }
                     b = text[position]
@@ -40,7 +40,7 @@ extension Regex {
                 }
                 if advance, addThread(pc + 1, at: position + 1, count: count, toNext: true, &t) { return true }
             }
-            if position > 0, !anchoredStart {
+            if position > 0, !anchoredStart, position + 1 == count || starts.pairCanLive(b, text[position + 1]) {
                 var k = Int(starts.offsets[Int(b)])
                 let end = Int(starts.offsets[Int(b) + 1])
                 while k < end {

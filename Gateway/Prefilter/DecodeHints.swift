@@ -12,14 +12,31 @@ struct DecodeHints {
     init(_ bytes: [UInt8]) {
         let minRun = min(PrefilterLimits.minBase64Run, PrefilterLimits.minHexRun)
         var run = 0
-        for b in bytes {
-            if Prefilter.isBase64Char(b) {
-                run += 1
-                if run >= minRun { longRun = true }
-            } else {
-                run = 0
-                if b == 37 || b == 92 { percentOrBackslash = true } else if b == 38 { ampersand = true }
+        var seen: UInt8 = 0
+        DecodeHints.classes.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { text in
+                for b in text {
+                    let k = table[Int(b)]
+                    if k & 1 != 0 {
+                        run += 1
+                        if run >= minRun { seen |= 1 }
+                    } else {
+                        run = 0
+                        seen |= k
+                    }
+                }
             }
         }
+        longRun = seen & 1 != 0
+        percentOrBackslash = seen & 2 != 0
+        ampersand = seen & 4 != 0
+    }
+
+    /// Per byte: 1 = base64 alphabet, 2 = '%' or '\', 4 = '&'.
+    static let classes: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+        let u = UInt8(b)
+        if Prefilter.isBase64Char(u) { return 1 }
+        if u == 37 || u == 92 { return 2 }
+        return u == 38 ? 4 : 0
     }
 }

@@ -140,6 +140,11 @@ extension PolicyMatcher {
 /// as POSIX resolves `/..`); a relative path yields nil (and so matches nothing).
 enum PathNormalizer {
     static func normalize(_ path: String) -> String? {
+        isCanonicalASCII(path) ? path : normalizeBySegments(path)
+    }
+
+    /// The general normalization (split on '/', resolve "." and "..").
+    static func normalizeBySegments(_ path: String) -> String? {
         guard path.hasPrefix("/") else { return nil }
         var parts: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -153,5 +158,29 @@ enum PathNormalizer {
         var out = ""
         for p in parts { out += "/" + p }
         return out.isEmpty ? "/" : out
+    }
+
+    /// True if `path` is ASCII and already normal: starts with '/', has no empty, "." or ".."
+    /// segment and no trailing '/' (or is "/"), so `normalize` would return it unchanged.
+    /// (Non-ASCII is left to the general code, whose splitting works on characters.)
+    static func isCanonicalASCII(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { b in
+            guard b.count > 0, b[0] == 47 else { return false }
+            if b.count == 1 { return true }
+            if b[b.count - 1] == 47 { return false }
+            var segmentStart = 1
+            for k in 1...b.count {
+                if k < b.count {
+                    if b[k] >= 0x80 { return false }
+                    if b[k] != 47 { continue }
+                }
+                let length = k - segmentStart
+                if length == 0 { return false }  // "//"
+                if length <= 2, b[segmentStart] == 46, length == 1 || b[segmentStart + 1] == 46 { return false }
+                segmentStart = k + 1
+            }
+            return true
+        }
     }
 }

@@ -1,16 +1,21 @@
 // Layer 6: the constitutional policy. Rules are tried in file order; the first `allow` or `deny`
 // whose conditions all hold decides; a matching `require-tier` denies a lower-tier agent and
 // otherwise lets evaluation continue; if nothing decides, the policy's `default` applies.
+// Only the rules that can apply to the call's tool are tried (PolicyRuleIndex).
 
 public struct PolicyLayer: Sendable {
     public let policy: Policy
+    let index: PolicyRuleIndex
 
     public init(policy: Policy) {
         self.policy = policy
+        self.index = PolicyRuleIndex(policy.rules)
     }
 
     public func evaluate(_ call: ToolCall) -> LayerOutcome {
-        for rule in policy.rules where matches(rule, call) {
+        var memo = CallMemo()
+        for i in index.candidates(call.tool) where matches(policy.rules[i], call, &memo) {
+            let rule = policy.rules[i]
             switch rule.effect {
             case .allow:
                 return .pass
@@ -27,7 +32,9 @@ public struct PolicyLayer: Sendable {
 
     /// The name of the rule that decides the call, or nil when the default applies (for tools and tests).
     public func decidingRule(_ call: ToolCall) -> String? {
-        for rule in policy.rules where matches(rule, call) {
+        var memo = CallMemo()
+        for i in index.candidates(call.tool) where matches(policy.rules[i], call, &memo) {
+            let rule = policy.rules[i]
             switch rule.effect {
             case .allow, .deny: return rule.name
             case let .requireTier(tier): if call.agent.tier < tier { return rule.name }
@@ -36,13 +43,21 @@ public struct PolicyLayer: Sendable {
         return nil
     }
 
-    private func matches(_ rule: PolicyRule, _ call: ToolCall) -> Bool {
-        for c in rule.conditions where holds(c, call) == c.negated { return false }
-        return true
+    /// What several conditions of one call would otherwise recompute: the IP literals of every
+    /// argument string (each `args.* cidr` rule tests the same ones against its own block).
+    struct CallMemo {
+        var argumentAddresses: [IPAddress]? = nil
+    }
+
+    private func matches(_ rule: PolicyRule, _ call: ToolCall, _ memo: inout CallMemo) -> Bool {
+        rule.conditions.withUnsafeBufferPointer { conditions in
+            for k in conditions.indices where holds(conditions[k], call, &memo) == conditions[k].negated { return false }
+            return true
+        }
     }
 
     /// True if some value the subject denotes satisfies the matcher (false if there is none).
-    private func holds(_ c: PolicyCondition, _ call: ToolCall) -> Bool {
+    private func holds(_ c: PolicyCondition, _ call: ToolCall, _ memo: inout CallMemo) -> Bool {
         switch c.subject {
         case .tool: return c.matcher.matches(.string(call.tool))
         case .agent: return c.matcher.matches(.string(call.agent.name))
@@ -66,6 +81,18 @@ public struct PolicyLayer: Sendable {
             }
             return c.matcher.matches(v)
         case .anyArgument:
+            if case let .cidr(block) = c.matcher {
+                // Same answer as the generic walk below (numbers and booleans are never addresses).
+                if memo.argumentAddresses == nil {
+                    var found: [IPAddress] = []
+                    _ = PolicyLayer.anyScalar(call.arguments, depth: 0) { v in
+                        if case let .string(s) = v, let a = PolicyMatcher.ipLiteral(in: s) { found.append(a) }
+                        return false
+                    }
+                    memo.argumentAddresses = found
+                }
+                return memo.argumentAddresses!.contains { block.contains($0) }
+            }
             return PolicyLayer.anyScalar(call.arguments, depth: 0) { c.matcher.matches($0) }
         }
     }

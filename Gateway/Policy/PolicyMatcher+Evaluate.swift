@@ -84,25 +84,36 @@ extension PolicyMatcher {
 
     /// The host of a URL (`scheme://user@host:port/…`), or the value itself minus a `:port`.
     static func host(in text: String) -> String {
-        var bytes = Array(text.utf8)
-        if let schemeEnd = findSchemeSeparator(bytes) {
-            bytes = Array(bytes[(schemeEnd + 3)...])
-            if let stop = bytes.firstIndex(where: { $0 == 47 || $0 == 63 || $0 == 35 || $0 == 92 }) {
-                bytes = Array(bytes[..<stop])
-            }
-            if let at = bytes.lastIndex(of: 64) { bytes = Array(bytes[(at + 1)...]) }
-        }
-        if bytes.first == 91, let close = bytes.firstIndex(of: 93) {  // [v6]:port
-            return String(decoding: bytes[1..<close], as: UTF8.self)
-        }
-        if bytes.filter({ $0 == 58 }).count == 1, let colon = bytes.firstIndex(of: 58) {
-            bytes = Array(bytes[..<colon])
-        }
-        if bytes.last == 46 { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { b in String(decoding: b[hostRange(b)], as: UTF8.self) }
     }
 
-    private static func findSchemeSeparator(_ b: [UInt8]) -> Int? {
+    /// Where `host(in:)` lies in the UTF-8 bytes (computed in place: no copies on the hot path).
+    static func hostRange(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lo = 0
+        var hi = b.count
+        if let schemeEnd = findSchemeSeparator(b) {
+            lo = schemeEnd + 3
+            if let stop = b[lo..<hi].firstIndex(where: { $0 == 47 || $0 == 63 || $0 == 35 || $0 == 92 }) {
+                hi = stop
+            }
+            if let at = b[lo..<hi].lastIndex(of: 64) { lo = at + 1 }
+        }
+        if lo < hi, b[lo] == 91, let close = b[lo..<hi].firstIndex(of: 93) {  // [v6]:port
+            return (lo + 1)..<close
+        }
+        var colons = 0
+        var colon = hi
+        for k in lo..<hi where b[k] == 58 {
+            colons += 1
+            if colon == hi { colon = k }
+        }
+        if colons == 1 { hi = colon }
+        if hi > lo, b[hi - 1] == 46 { hi -= 1 }
+        return lo..<hi
+    }
+
+    private static func findSchemeSeparator(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         while i + 2 < b.count {
             if b[i] == 58, b[i + 1] == 47, b[i + 2] == 47 { return i }
@@ -115,10 +126,13 @@ extension PolicyMatcher {
     /// (`http://0x7f000001/` reaches 127.0.0.1); a bare value must be a dotted quad or IPv6 literal
     /// (optionally with a port), so numbers and ports are never read as addresses.
     static func ipLiteral(in text: String) -> IPAddress? {
-        let inURL = findSchemeSeparator(Array(text.utf8)) != nil
-        let h = Array(host(in: text).utf8)
-        if h.contains(58) { return IPAddress.parseV6(h) }
-        return inURL ? IPAddress.parseLenientV4(h) : IPAddress.parseDottedQuad(h)
+        var text = text
+        return text.withUTF8 { b in
+            let inURL = findSchemeSeparator(b) != nil
+            let h = b[hostRange(b)]
+            if h.contains(58) { return IPAddress.parseV6(h) }
+            return inURL ? IPAddress.parseLenientV4(h) : IPAddress.parseDottedQuad(h)
+        }
     }
 }
 
@@ -126,6 +140,11 @@ extension PolicyMatcher {
 /// as POSIX resolves `/..`); a relative path yields nil (and so matches nothing).
 enum PathNormalizer {
     static func normalize(_ path: String) -> String? {
+        isCanonicalASCII(path) ? path : normalizeBySegments(path)
+    }
+
+    /// The general normalization (split on '/', resolve "." and "..").
+    static func normalizeBySegments(_ path: String) -> String? {
         guard path.hasPrefix("/") else { return nil }
         var parts: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -139,5 +158,29 @@ enum PathNormalizer {
         var out = ""
         for p in parts { out += "/" + p }
         return out.isEmpty ? "/" : out
+    }
+
+    /// True if `path` is ASCII and already normal: starts with '/', has no empty, "." or ".."
+    /// segment and no trailing '/' (or is "/"), so `normalize` would return it unchanged.
+    /// (Non-ASCII is left to the general code, whose splitting works on characters.)
+    static func isCanonicalASCII(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { b in
+            guard b.count > 0, b[0] == 47 else { return false }
+            if b.count == 1 { return true }
+            if b[b.count - 1] == 47 { return false }
+            var segmentStart = 1
+            for k in 1...b.count {
+                if k < b.count {
+                    if b[k] >= 0x80 { return false }
+                    if b[k] != 47 { continue }
+                }
+                let length = k - segmentStart
+                if length == 0 { return false }  // "//"
+                if length <= 2, b[segmentStart] == 46, length == 1 || b[segmentStart + 1] == 46 { return false }
+                segmentStart = k + 1
+            }
+            return true
+        }
     }
 }

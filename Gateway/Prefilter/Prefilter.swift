@@ -205,17 +205,20 @@ public struct Prefilter: Sendable {
         guard depth < PrefilterLimits.maxDecodeDepth else { return nil }
         func child(_ v: PrefilterView) -> PrefilterView { view == .plain ? v : view }
 
+        // One pass decides which decoders can apply at all (most text needs none of them).
+        let hints = DecodeHints(bytes)
+        if !hints.any { return nil }
         var decoded = state.decoded[depth]
         state.decoded[depth] = []
         defer { state.decoded[depth] = decoded }
-        if bytes.contains(37) || bytes.contains(92) {
+        if hints.percentOrBackslash {
             decoded.removeAll(keepingCapacity: true)
             if Decoders.percentDecode(bytes, into: &decoded),
                let r = scanView(decoded, depth: depth + 1, view: child(.percentDecoded), inContext: inContext, state: &state) {
                 return r
             }
         }
-        if bytes.contains(38) {
+        if hints.ampersand {
             decoded.removeAll(keepingCapacity: true)
             if Decoders.htmlDecode(bytes, into: &decoded),
                let r = scanView(decoded, depth: depth + 1, view: child(.htmlDecoded), inContext: inContext, state: &state) {
@@ -224,6 +227,7 @@ public struct Prefilter: Sendable {
         }
         // Base64 runs (on the raw bytes: folding would destroy the case the encoding depends on).
         var found: Outcome? = nil
+        if !hints.longRun { return nil }
         Prefilter.forEachRun(bytes, minLength: PrefilterLimits.minBase64Run, member: Prefilter.isBase64Char) { lo, hi in
             var end = hi
             while end > lo, bytes[end - 1] == 61 { end -= 1 }  // '=' padding

@@ -4,8 +4,45 @@
 
 enum TextFolder {
     /// Appends the folded form of `input` (UTF-8 bytes) to `out`. Invalid UTF-8 becomes `?`.
-    static func fold<C: Collection>(_ input: C, into out: inout [UInt8]) where C.Element == UInt8 {
+    /// Fast path: the leading ASCII run goes through raw buffers (one table lookup per byte, no
+    /// per-byte append); the rest, from the first non-ASCII byte on, takes the general loop with
+    /// the same whitespace state, so the output is identical.
+    static func fold(_ input: [UInt8], into out: inout [UInt8]) {
+        let n = input.count
+        let base = out.count
+        out.append(contentsOf: repeatElement(0, count: n))  // ASCII folds to at most one byte each
+        var written = base
+        var consumed = 0
         var lastWasSpace = false
+        input.withUnsafeBufferPointer { inp in
+            out.withUnsafeMutableBufferPointer { o in
+                TextFolder.asciiMap.withUnsafeBufferPointer { map in
+                    while consumed < n {
+                        let b = inp[consumed]
+                        if b >= 0x80 { break }
+                        consumed += 1
+                        let m = map[Int(b)]
+                        if m == 0 { continue }
+                        if m == 32 {
+                            if !lastWasSpace { o[written] = 32; written += 1 }
+                            lastWasSpace = true
+                            continue
+                        }
+                        lastWasSpace = false
+                        o[written] = m
+                        written += 1
+                    }
+                }
+            }
+        }
+        out.removeLast(out.count - written)
+        if consumed < n { fold(input[consumed...], into: &out, lastWasSpace: lastWasSpace) }
+    }
+
+    /// The general loop (any collection of bytes), starting in the given whitespace state.
+    static func fold<C: Collection>(_ input: C, into out: inout [UInt8], lastWasSpace startState: Bool = false)
+        where C.Element == UInt8 {
+        var lastWasSpace = startState
         out.reserveCapacity(out.count + input.count)
         let asciiMap = TextFolder.asciiMap  // one lazy-global check, not one per byte
         var i = input.startIndex

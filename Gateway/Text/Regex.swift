@@ -26,6 +26,9 @@ public struct Regex: Sendable {
     let firstNonASCII: Bool
     /// Every match starts at position 0 (the pattern begins with `^` in all branches).
     let anchoredStart: Bool
+    /// For the ASCII search: the threads a byte starts away from the text's edges (nil for a
+    /// pattern that can match the empty string).
+    let starts: RegexStartTable?
     /// The pattern as written (for audit reasons and error messages).
     public let pattern: String
 
@@ -44,6 +47,8 @@ public struct Regex: Sendable {
         self.firstASCII = first.ascii
         self.firstNonASCII = first.nonASCII
         self.anchoredStart = first.anchored
+        self.starts = first.ascii == nil ? nil
+            : RegexStartTable(program, compiler.classes, caseInsensitive: parser.caseInsensitive)
     }
 
     /// Consuming instructions reachable from pc 0 through epsilon edges (assertions treated as
@@ -97,7 +102,7 @@ public struct Regex: Sendable {
     }
 
     @inline(__always)
-    private func canStart(_ c: UInt32) -> Bool {
+    func canStart(_ c: UInt32) -> Bool {
         guard let (lo, hi) = firstASCII else { return true }
         if c < 64 { return lo & (1 << UInt64(c)) != 0 }
         if c < 128 { return hi & (1 << UInt64(c - 64)) != 0 }
@@ -106,6 +111,23 @@ public struct Regex: Sendable {
 
     /// True if the pattern matches some substring of `text`.
     public func matches(_ text: String) -> Bool {
+        // Fast path: native strings are contiguous UTF-8; pure ASCII is matched byte by byte
+        // (nil = a non-ASCII byte was met, so the scalar path below decides).
+        if let starts {
+            var text = text
+            let ascii: Bool? = text.withUTF8 { bytes in withScratch { searchASCII(bytes, starts, &$0) } }
+            if let ascii { return ascii }
+        }
+        return withScratch { search(text, &$0) }
+    }
+
+    /// The general (Unicode scalar) path alone, for differential tests of the ASCII fast path.
+    func matchesByScalars(_ text: String) -> Bool {
+        withScratch { search(text, &$0) }
+    }
+
+    /// Runs `body` with a fresh scratch block.
+    func withScratch<R>(_ body: (inout Scratch) -> R) -> R {
         let n = program.count
         // One scratch block, on the stack when small: [0,n) the position whose list holds each pc
         // (-1 = none), the current list and the next list (n each: a pc is listed once per
@@ -114,12 +136,12 @@ public struct Regex: Sendable {
             let base = buffer.baseAddress!
             base.initialize(repeating: -1, count: n)
             var scratch = Scratch(onList: base, current: base + n, next: base + 2 * n, stack: base + 3 * n)
-            return search(text, &scratch)
+            return body(&scratch)
         }
     }
 
     /// Pointers into the scratch block of `matches`; the lists hold program counters.
-    private struct Scratch {
+    struct Scratch {
         var onList: UnsafeMutablePointer<Int32>
         var current: UnsafeMutablePointer<Int32>
         var next: UnsafeMutablePointer<Int32>
@@ -169,7 +191,7 @@ public struct Regex: Sendable {
 
     /// Adds `start` and its epsilon closure at `position` to the current or next list; returns
     /// true if a `match` is reachable.
-    private func addThread(_ start: Int, at position: Int, count: Int, toNext: Bool, _ t: inout Scratch) -> Bool {
+    func addThread(_ start: Int, at position: Int, count: Int, toNext: Bool, _ t: inout Scratch) -> Bool {
         let stamp = Int32(truncatingIfNeeded: position)
         var depth = 0
         t.stack[0] = Int32(start)

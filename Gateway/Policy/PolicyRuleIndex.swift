@@ -1,0 +1,46 @@
+// Which rules can apply to a tool: a rule whose conditions include a positive `tool == x` or
+// `tool in [...]` can only match calls to those tools, so layer 6 skips it for every other tool.
+// Candidates keep file order, so first-match semantics are unchanged.
+
+struct PolicyRuleIndex: Sendable {
+    /// For each tool some rule names: the indices of the rules that may apply to it.
+    let byTool: [String: [Int]]
+    /// For any other tool: the rules that name no tool (or only through negation/globs/regexes).
+    let generic: [Int]
+
+    init(_ rules: [PolicyRule]) {
+        var named: [[String]?] = []
+        var tools: [String] = []
+        for rule in rules {
+            let set = PolicyRuleIndex.toolSet(rule)
+            named.append(set)
+            for t in set ?? [] where !tools.contains(t) { tools.append(t) }
+        }
+        var byTool: [String: [Int]] = [:]
+        for t in tools {
+            byTool[t] = rules.indices.filter { named[$0] == nil || named[$0]!.contains(t) }
+        }
+        self.byTool = byTool
+        self.generic = rules.indices.filter { named[$0] == nil }
+    }
+
+    /// The rule indices to try for `tool`, in file order.
+    func candidates(_ tool: String) -> [Int] {
+        byTool[tool] ?? generic
+    }
+
+    /// The only tools `rule` can match, from its first positive equality/list condition on the tool
+    /// (nil = unrestricted). Non-string list items can never equal a tool name and are dropped.
+    static func toolSet(_ rule: PolicyRule) -> [String]? {
+        for c in rule.conditions where c.subject == .tool && !c.negated {
+            switch c.matcher {
+            case let .equals(.string(t)): return [t]
+            case .equals: return []
+            case let .inList(items):
+                return items.compactMap { if case let .string(t) = $0 { return t } else { return nil } }
+            default: continue
+            }
+        }
+        return nil
+    }
+}

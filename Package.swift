@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "warden-eval", targets: ["warden-eval"]),
         .executable(name: "warden-audit", targets: ["warden-audit"]),
         .executable(name: "warden-mcp", targets: ["warden-mcp"]),
+        .executable(name: "warden-gateway-bench", targets: ["warden-gateway-bench"]),
     ],
     targets: [
         // MARK: Pure libraries (also compiled in Embedded mode)
@@ -39,7 +40,7 @@ let package = Package(
                 exclude: ["CLI", "Bench", "ISA", "Scripts", "inference.mk"],
                 swiftSettings: libSettings + [.unsafeFlags(["-O"])], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
-                exclude: ["Blake3", "CLI", "Data", "gateway.mk"], swiftSettings: libSettings),
+                exclude: ["Blake3", "CLI", "Data", "Benchmark", "gateway.mk"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
         // Agent hosting: the 15 governed host functions, tool providers, manifests (pure; the kernel wires hardware).
         .target(name: "AgentHost", dependencies: ["WasmRuntime", "Gateway"], path: "Kernel/AgentHost", swiftSettings: libSettings),
@@ -50,6 +51,8 @@ let package = Package(
         .executableTarget(name: "warden-eval", dependencies: ["Gateway", "Inference"], path: "Gateway/CLI/Eval"),
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
         .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
+        .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",
+                          exclude: ["probe_prompt_lab.py"]),
 
         // MARK: Host tests
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),

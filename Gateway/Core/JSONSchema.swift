@@ -135,9 +135,16 @@ public struct JSONSchema: Sendable {
     // MARK: Validation
 
     /// Returns nil when `value` conforms, else a short reason naming the failing location.
+    /// Besides the schema, every string must be free of U+0000.
     /// Allocates only on the failing path (to build the reason).
     public func violation(of value: JSONValue) -> String? {
         violation(value, node: 0, depth: 0)
+    }
+
+    static func scalarCount(_ s: String) -> Int {
+        var count = 0
+        for _ in s.unicodeScalars { count += 1 }
+        return count
     }
 
     func violation(_ value: JSONValue, node index: Int, depth: Int) -> String? {
@@ -160,12 +167,13 @@ public struct JSONSchema: Sendable {
             if let lo = node.minimum, v < lo { return "below minimum" }
             if let hi = node.maximum, v > hi { return "above maximum" }
         case .string(let s):
-            if node.maxLength != nil || node.minLength != nil {
-                var count = 0
-                for _ in s.unicodeScalars { count += 1 }
-                if let hi = node.maxLength, count > hi { return "longer than \(hi) characters" }
-                if let lo = node.minLength, count < lo { return "shorter than \(lo) characters" }
-            }
+            // Lengths count Unicode scalars; the UTF-8 byte count bounds them (bytes/4 ≤ scalars ≤ bytes),
+            // so the O(n) count runs only when the byte count cannot decide.
+            // Beyond JSON Schema: no U+0000 in any string (host functions and paths are C-string-like).
+            for b in s.utf8 where b == 0 { return "contains a NUL character" }
+            let bytes = s.utf8.count
+            if let hi = node.maxLength, bytes > hi, Self.scalarCount(s) > hi { return "longer than \(hi) characters" }
+            if let lo = node.minLength, bytes < lo * 4, Self.scalarCount(s) < lo { return "shorter than \(lo) characters" }
             if let p = node.pattern, !p.matches(s) { return "does not match pattern \(p.pattern)" }
         case .array(let elements):
             if let hi = node.maxItems, elements.count > hi { return "more than \(hi) items" }

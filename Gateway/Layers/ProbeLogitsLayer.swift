@@ -8,6 +8,9 @@ public struct ProbeLogitsLayer<Model: SafetyModel> {
     public var threshold: Double
     /// Bit set of `SideEffect.bit` values the gate applies to.
     public var gatedEffects: UInt16
+    /// Per-tool override by catalogue index (set from the policy); nil = gate by side-effect class.
+    /// Tools registered after it was set fall back to their class.
+    public var gatedTools: [Bool]? = nil
 
     /// Default gated classes: everything with side effects beyond reading/logging.
     public static var defaultGatedEffects: UInt16 {
@@ -24,9 +27,16 @@ public struct ProbeLogitsLayer<Model: SafetyModel> {
 
     public func gates(_ tool: ToolSpec) -> Bool { gatedEffects & tool.sideEffect.bit != 0 }
 
-    /// `canonicalArguments` are the call's arguments in canonical JSON (the pipeline computes them once).
-    public mutating func evaluate(_ call: ToolCall, tool: ToolSpec, canonicalArguments: [UInt8]) -> LayerOutcome {
-        guard gates(tool) else { return .pass }
+    public func gates(_ tool: ToolSpec, index: Int) -> Bool {
+        if let g = gatedTools, index < g.count { return g[index] }
+        return gates(tool)
+    }
+
+    /// `canonicalArguments` are the call's arguments in canonical JSON (the pipeline computes them once);
+    /// `index` is the tool's catalogue index (for per-tool gating), -1 if unknown.
+    public mutating func evaluate(_ call: ToolCall, tool: ToolSpec, index: Int = -1,
+                                  canonicalArguments: [UInt8]) -> LayerOutcome {
+        guard index >= 0 ? gates(tool, index: index) : gates(tool) else { return .pass }
         let prompt = SafetyPrompt(prefix: ProbePrompt.prefix,
                                   query: ProbePrompt.query(call, canonicalArguments: canonicalArguments))
         let p: Double

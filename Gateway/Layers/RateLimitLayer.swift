@@ -35,10 +35,10 @@ public struct RateLimitLayer: Sendable {
         toolSlots[t].bucket.refill(rate: rate, now: now)
         agentSlots[a].bucket.refill(rate: agentRate, now: now)
         guard toolSlots[t].bucket.hasToken else {
-            return .deny(reason: "rate limit: \(call.tool) over \(rate.perSecond)/s (burst \(rate.burst)) for \(call.agent.name)")
+            return .deny(reason: "rate limit: \(call.tool) over \(rate.text) (burst \(rate.burst)) for \(call.agent.name)")
         }
         guard agentSlots[a].bucket.hasToken else {
-            return .deny(reason: "rate limit: agent \(call.agent.name) over \(agentRate.perSecond) calls/s")
+            return .deny(reason: "rate limit: agent \(call.agent.name) over \(agentRate.text) calls")
         }
         toolSlots[t].bucket.take()
         agentSlots[a].bucket.take()

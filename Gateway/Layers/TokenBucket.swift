@@ -20,11 +20,17 @@ public struct TokenBucket: Equatable, Sendable {
         guard now > lastNs else { return }
         let elapsed = now - lastNs
         lastNs = now
-        guard rate.perSecond > 0 else { return }
-        // perSecond tokens/s = perSecond/1000 micro-tokens per ns; cap elapsed to avoid overflow.
-        let fullAfterNs = UInt64(cap / Int64(rate.perSecond)) * 1000 + 1000
-        if elapsed >= fullAfterNs { microTokens = cap; return }
-        microTokens = min(cap, microTokens + Int64(elapsed) * Int64(rate.perSecond) / 1000)
+        guard rate.count > 0 else { return }
+        // count tokens per period = count·1e6 / (period·1e9) micro-tokens per ns. Past the time a
+        // full refill takes the bucket is simply full; below it the quotient is < cap (no overflow),
+        // computed in 128 bits so huge bursts cannot overflow the product.
+        let fullAfterNs = Double(cap) * Double(rate.periodSeconds) * 1000 / Double(rate.count)
+        if Double(elapsed) >= fullAfterNs { microTokens = cap; return }
+        let product = elapsed.multipliedFullWidth(by: UInt64(rate.count))
+        let (added, remainder) = UInt64(rate.periodSeconds * 1000).dividingFullWidth(product)
+        microTokens = min(cap, microTokens + Int64(added))
+        // Keep the time whose tokens were truncated away, so frequent refills lose nothing.
+        lastNs = now - remainder / UInt64(rate.count)
     }
 
     public var hasToken: Bool { microTokens >= Self.micro }

@@ -2,23 +2,23 @@
 // → policy), stops at the first deny, records the deciding layer and per-layer latency, and hands
 // every decision to the sink (the audit log). If the sink fails, the call is denied.
 
-public struct GatewayPipeline<Clock: MonotonicClock, Model: SafetyModel, Adversarial: ContentLayer,
-                              Policy: ContentLayer, Sink: DecisionSink> {
+public struct GatewayPipeline<Clock: MonotonicClock, Model: SafetyModel, AdversarialStage: ContentLayer,
+                              PolicyStage: ContentLayer, Sink: DecisionSink> {
     public var config: GatewayConfig
     public var catalogue: ToolCatalogue
     public var clock: Clock
     public let schema = SchemaLayer()
     public let trustTier = TrustTierLayer()
     public var rateLimit: RateLimitLayer
-    public var adversarial: Adversarial
+    public var adversarial: AdversarialStage
     public var probeLogits: ProbeLogitsLayer<Model>
-    public var policy: Policy
+    public var policy: PolicyStage
     public var sink: Sink
     /// Reused buffer for the canonical arguments (no allocation once warmed up).
     var canonical: [UInt8] = []
 
     public init(config: GatewayConfig = .full, catalogue: ToolCatalogue = ToolCatalogue(), clock: Clock,
-                model: Model, adversarial: Adversarial, policy: Policy, sink: Sink,
+                model: Model, adversarial: AdversarialStage, policy: PolicyStage, sink: Sink,
                 rateLimit: RateLimitLayer = RateLimitLayer()) {
         self.config = config
         self.catalogue = catalogue
@@ -61,7 +61,7 @@ public struct GatewayPipeline<Clock: MonotonicClock, Model: SafetyModel, Adversa
            finish(.rateLimit, rateLimit.evaluate(call, toolIndex: index!, rate: tool.rateLimit, now: t), &d, &t) { return }
         if config.runs(.adversarial), finish(.adversarial, adversarial.evaluate(call), &d, &t) { return }
         if config.runs(.probeLogits),
-           finish(.probeLogits, probeLogits.evaluate(call, tool: tool, canonicalArguments: canonical), &d, &t) { return }
+           finish(.probeLogits, probeLogits.evaluate(call, tool: tool, index: index!, canonicalArguments: canonical), &d, &t) { return }
         if config.runs(.policy), finish(.policy, policy.evaluate(call), &d, &t) { return }
     }
 

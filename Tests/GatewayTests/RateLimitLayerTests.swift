@@ -42,7 +42,7 @@ import Testing
     guard case .deny(let why) = layer.evaluate(c, toolIndex: 10, rate: rate, now: 1) else {
         Issue.record("agent bucket should deny"); return
     }
-    #expect(why.contains("agent agent-1 over 1 calls/s"))
+    #expect(why.contains("agent agent-1 over 1/s calls"))
 }
 
 @Test func fullTableFailsClosed() throws {
@@ -52,4 +52,13 @@ import Testing
     #expect(layer.evaluate(c, toolIndex: 0, rate: rate, now: 1) == .pass)
     #expect(layer.evaluate(c, toolIndex: 1, rate: rate, now: 1) == .pass)
     #expect(layer.evaluate(c, toolIndex: 2, rate: rate, now: 1) == .deny(reason: "rate-limit table full (agent, tool)"))
+}
+
+@Test func slowRatesRefillPerPeriod() throws {
+    var layer = RateLimitLayer()
+    let rate = RateLimit(burst: 1, count: 30, periodSeconds: 60)  // one token per 2 s
+    let c = try call("proc_exec", #"{"command":"ls"}"#)
+    #expect(layer.evaluate(c, toolIndex: 7, rate: rate, now: 1) == .pass)
+    #expect(layer.evaluate(c, toolIndex: 7, rate: rate, now: 1_999_999_999) == .deny(reason: "rate limit: proc_exec over 30/60s (burst 1) for agent-1"))
+    #expect(layer.evaluate(c, toolIndex: 7, rate: rate, now: 2_000_000_002) == .pass)
 }

@@ -57,3 +57,11 @@ private func check(_ tool: String, _ args: String) throws -> LayerOutcome {
     #expect(s.violation(of: try JSONParser.parse("3.5")) != nil)
     #expect(s.violation(of: .string("3")) != nil)
 }
+
+@Test func schemaRejectsNULInAnyString() throws {
+    guard case .deny(let why) = try check("fs_read", #"{"path":"/etc/passwd\u0000.txt"}"#) else {
+        Issue.record("NUL in path must be denied"); return
+    }
+    #expect(why.contains("\"path\": contains a NUL character"))
+    #expect(try check("kv_put", #"{"key":"k","value":"a\u0000b"}"#) != .pass)
+}

@@ -14,7 +14,7 @@ import Testing
         // Every inputSchema is valid JSON describing an object.
         #expect((try? JSONParser.parse(c[i].inputSchemaJSON))?["type"]?.stringValue == "object")
     }
-    #expect(c[BuiltinTool.procExec.rawValue].minimumTier == .system)
+    #expect(c[BuiltinTool.procExec.rawValue].minimumTier == .aiNative)
     #expect(c[BuiltinTool.fsDelete.rawValue].sideEffect == .destructive)
     #expect(c.lookup("nope") == nil)
 }

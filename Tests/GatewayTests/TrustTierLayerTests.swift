@@ -6,10 +6,12 @@ import Testing
     let c = ToolCatalogue()
     let exec = c[BuiltinTool.procExec.rawValue]
     let layer = TrustTierLayer()
-    #expect(layer.evaluate(try call("proc_exec", #"{"command":"ls"}"#, tier: .system), tool: exec) == .pass)
-    for tier in [TrustTier.classic, .aiEnhanced, .aiNative] {
+    for tier in [TrustTier.system, .aiNative] {
+        #expect(layer.evaluate(try call("proc_exec", #"{"command":"ls"}"#, tier: tier), tool: exec) == .pass)
+    }
+    for tier in [TrustTier.classic, .aiEnhanced] {
         let out = layer.evaluate(try call("proc_exec", #"{"command":"ls"}"#, tier: tier), tool: exec)
-        #expect(out == .deny(reason: "tier \(tier.name) below proc_exec minimum system"))
+        #expect(out == .deny(reason: "tier \(tier.name) below proc_exec minimum ai-native"))
     }
     let list = c[BuiltinTool.fsList.rawValue]
     #expect(layer.evaluate(try call("fs_list", #"{"path":"/"}"#, tier: .classic), tool: list) == .pass)

@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime"], path: "Tests/WasmRuntimeTests"),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], path: "Tests/InferenceTests"),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Blake3"], path: "Tests/GatewayTests"),
-        .testTarget(name: "AgentHostTests", dependencies: ["AgentHost", "WasmRuntime", "Gateway"], path: "Tests/AgentHostTests"),
+        .testTarget(name: "AgentHostTests", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3"], path: "Tests/AgentHostTests"),
         .testTarget(name: "KernelCoreTests", dependencies: ["KernelCore"], path: "Tests/KernelCoreTests"),
     ]
 )

@@ -68,11 +68,17 @@ public enum AgentRunner {
         sliceFuel: Int64 = Int64.max, shouldContinue: () -> Bool = { true }
     ) -> AgentRunReport {
         let before = system.stats
+        var report = execute(wasm: wasm, manifest: manifest, system: system, sliceFuel: sliceFuel, shouldContinue: shouldContinue)
+        report.hostCalls = system.stats.calls - before.calls
+        report.denied = system.stats.denied - before.denied
+        return report
+    }
+
+    static func execute<Gate: ToolGate, Services: HostServices>(
+        wasm: [UInt8], manifest: AgentManifest, system: AgentSystem<Gate, Services>,
+        sliceFuel: Int64, shouldContinue: () -> Bool
+    ) -> AgentRunReport {
         var report = AgentRunReport(agent: manifest.name, outcome: .completed(0), slices: 0, memoryPages: 0, hostCalls: 0, denied: 0)
-        defer {
-            report.hostCalls = system.stats.calls - before.calls
-            report.denied = system.stats.denied - before.denied
-        }
         let limits = limits(for: manifest)
         let module: Module
         do { module = try Decoder.load(wasm, limits: limits) } catch {

@@ -26,8 +26,8 @@ struct Bytes {
         for i in 0..<n { append(p[i]) }
     }
 
-    mutating func append(_ n: Int) {
-        if n >= 10 { append(n / 10) }
+    mutating func appendDecimal(_ n: Int) {
+        if n >= 10 { appendDecimal(n / 10) }
         append(UInt8(48 + n % 10))
     }
 
@@ -66,9 +66,9 @@ func readString(_ json: UnsafePointer<UInt8>, _ n: Int, _ start: Int, into out: 
         if json[i] == 0x5C && i + 1 < n {
             i += 1
             switch json[i] {
-            case 0x6E: out.append(0x0A)
-            case 0x74: out.append(0x09)
-            case 0x75: out.append(0x3F); i += 4      // \uXXXX: shown as '?'
+            case 0x6E: out.append(UInt8(0x0A))
+            case 0x74: out.append(UInt8(0x09))
+            case 0x75: out.append(UInt8(0x3F)); i += 4      // \uXXXX: shown as '?'
             default: out.append(json[i])
             }
         } else {
@@ -126,9 +126,9 @@ func run() -> Int32 {
         report.append("- ")
         report.append(UnsafePointer(path.base), path.count)
         report.append(": ")
-        report.append(lines)
+        report.appendDecimal(lines)
         report.append(" lines, ")
-        report.append(words)
+        report.appendDecimal(words)
         report.append(" words. ")
         report.append(UnsafePointer(text.base), min(firstEnd, 120))
         report.append("\n")

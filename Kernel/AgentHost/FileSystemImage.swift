@@ -21,6 +21,7 @@ public enum FileSystemImage {
         }
         while let l = nextLine() {
             if l.isEmpty || l.first == 0x23 { continue }
+            let recordLine = line
             let fields = l.split(separator: 0x20, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
             do throws(FileSystemError) {
                 switch (fields.first, fields.count) {
@@ -41,7 +42,7 @@ public enum FileSystemImage {
                 }
             } catch {
                 if case .image = error { throw error }
-                throw .image(line: line, error.message)
+                throw .image(line: recordLine, error.message)
             }
         }
         return fs

@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "warden-audit", targets: ["warden-audit"]),
         .executable(name: "warden-mcp", targets: ["warden-mcp"]),
         .executable(name: "warden-gateway-bench", targets: ["warden-gateway-bench"]),
+        .executable(name: "warden-agent-bench", targets: ["warden-agent-bench"]),
     ],
     targets: [
         // MARK: Pure libraries (also compiled in Embedded mode)
@@ -53,6 +54,9 @@ let package = Package(
         .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
         .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",
                           exclude: ["probe_prompt_lab.py"]),
+
+        .executableTarget(name: "warden-agent-bench", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3"],
+                          path: "Kernel/Agents/Bench"),
 
         // MARK: Host tests
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),

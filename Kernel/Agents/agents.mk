@@ -13,7 +13,8 @@ WASM_SWIFTFLAGS := -target wasm32-unknown-none-wasm -enable-experimental-feature
   -Xclang-linker -nostdlib -Xlinker --no-entry
 
 AGENT_C_SOURCES := $(AGENTS_DIR)/injected/injected.c $(AGENTS_DIR)/destructive/destructive.c \
-  $(AGENTS_DIR)/misbehave/misbehave.c $(AGENTS_DIR)/rogue/rogue_import.c $(AGENTS_DIR)/rogue/rogue_signature.c
+  $(AGENTS_DIR)/misbehave/misbehave.c $(AGENTS_DIR)/rogue/rogue_import.c $(AGENTS_DIR)/rogue/rogue_signature.c \
+  $(AGENTS_DIR)/bench/callloop.c
 AGENT_WASM := $(foreach s,$(AGENT_C_SOURCES),$(AGENTS_OUT)/$(basename $(notdir $(s))).wasm) $(AGENTS_OUT)/assistant.wasm
 AGENT_MANIFESTS := $(wildcard $(AGENTS_DIR)/*/*.manifest)
 AGENT_FS_FILES := $(shell find $(AGENTS_DIR)/fs -type f 2>/dev/null)
@@ -52,3 +53,10 @@ $(AGENTS_OUT)/.manifests: $(AGENT_MANIFESTS)
 
 # The host tests run the agents (Tests/AgentHostTests): build them first.
 TEST_PREREQS += agents
+
+# make bench: cost of one governed host call from a WASM agent on the host build (release).
+.PHONY: agent-bench
+agent-bench: agents
+	@$(SWIFT) build -c release --product warden-agent-bench 2>&1 | grep -E "error" || true
+	@$(SWIFT) run -c release --skip-build warden-agent-bench $(AGENTS_OUT)
+BENCH_TARGETS += agent-bench

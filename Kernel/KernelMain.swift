@@ -26,6 +26,7 @@ public func kmain(_ magic: UInt32, _ mbi: UInt32) -> Never {
     switch cmdline.testMode {
     case .boot: BootTests.run()
     case .fault: BootTests.runFault()
+    case .oom: BootTests.runOutOfMemory()
     case .none: break
     }
     KernelCommands.registerAll()

@@ -43,6 +43,8 @@ $(KBUILD)/boot/%.o: Boot/%.asm
 	@$(NASM) -f elf64 -w+all $< -o $@
 
 # AVX2/FMA kernels: a separate module compiled for Haswell, called only when CPUID reports AVX2 + FMA.
+# NOTE: it also carries weak copies of Swift runtime functions (swift_retain, ...) compiled for Haswell;
+# it is linked LAST so the linker keeps the baseline copies from Kernel.o (lld keeps the first weak definition).
 $(KBUILD)/KernelSIMD.o: $(KERNEL_SIMD_SOURCES)
 	@mkdir -p $(KBUILD)
 	@echo "  SWIFTC(embedded, haswell) KernelSIMD"
@@ -57,7 +59,7 @@ $(KBUILD)/Kernel.o: $(KERNEL_SOURCES) $(KERNEL_HEADERS) $(KERNEL_LIB_OBJS) $(KBU
 $(KERNEL_ELF): linker.ld $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KBUILD)/KernelSIMD.o $(KERNEL_LIB_OBJS)
 	@echo "  LD       $@"
 	@$(LLD) -T linker.ld -nostdlib -static -z max-page-size=0x1000 --gc-sections -o $@ \
-	  $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KBUILD)/KernelSIMD.o $(KERNEL_LIB_OBJS) \
+	  $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KERNEL_LIB_OBJS) $(KBUILD)/KernelSIMD.o \
 	  $(SWIFT_EMBEDDED_LIBDIR)/libswiftUnicodeDataTables.a
 	@echo "  kernel   $@: $$(stat -c %s $@) bytes"
 
@@ -66,18 +68,20 @@ $(KBUILD)/testmod.bin: Kernel/Host/mkiso.py
 	@mkdir -p $(KBUILD)
 	@$(PYTHON) Kernel/Host/mkiso.py --make-test-module $@
 
-# One ISO per kernel command line: console, boot tests, fault test.
+# One ISO per kernel command line: console, boot tests, fault test, out-of-memory panic test.
 $(KBUILD)/warden.iso: $(ISO_INPUTS) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(KERNEL_CMDLINE)" $(ISO_MODULES)
 $(KBUILD)/warden-test-boot.iso: $(ISO_INPUTS) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.test=boot" $(ISO_MODULES)
 $(KBUILD)/warden-test-fault.iso: $(ISO_INPUTS) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.test=fault" $(ISO_MODULES)
+$(KBUILD)/warden-test-oom.iso: $(ISO_INPUTS) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.test=oom" $(ISO_MODULES)
 
 run: deps $(KBUILD)/warden.iso
 	@QEMU="$(QEMU)" QEMU_MEM="$(QEMU_MEM)" Kernel/Host/run.sh $(KBUILD)/warden.iso
 
-BOOT_TEST_ISOS := $(KBUILD)/warden-test-boot.iso $(KBUILD)/warden-test-fault.iso $(KBUILD)/warden.iso
+BOOT_TEST_ISOS := $(KBUILD)/warden-test-boot.iso $(KBUILD)/warden-test-fault.iso $(KBUILD)/warden-test-oom.iso $(KBUILD)/warden.iso
 boot-test: deps $(BOOT_TEST_ISOS)
 	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot --iso-dir $(KBUILD)
 
@@ -89,7 +93,7 @@ boot-bench: deps $(BOOT_TEST_ISOS)
 .PHONY: kernel-link-check
 kernel-link-check: embedded-check linker.ld $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KBUILD)/KernelSIMD.o
 	@$(LLD) -T linker.ld -nostdlib -static -z max-page-size=0x1000 -o $(KBUILD)/link-check.elf \
-	  $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KBUILD)/KernelSIMD.o $(sort $(EMBEDDED_OBJS)) \
+	  $(BOOT_OBJS) $(KBUILD)/Kernel.o $(sort $(EMBEDDED_OBJS)) $(KBUILD)/KernelSIMD.o \
 	  $(SWIFT_EMBEDDED_LIBDIR)/libswiftUnicodeDataTables.a
 	@echo "kernel-link-check: kernel + $(notdir $(sort $(EMBEDDED_OBJS))) link with no undefined symbols"
 

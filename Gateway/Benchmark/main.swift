@@ -49,6 +49,23 @@ func benchCatalogue() -> ToolCatalogue {
     return c
 }
 
+/// The default constitution (run from the repository root), as layer 6.
+func loadConstitution() -> PolicyLayer {
+    let path = "Gateway/Data/constitution.policy"
+    guard let f = fopen(path, "rb") else { fatalError("cannot open \(path) (run from the repository root)") }
+    defer { fclose(f) }
+    var bytes: [UInt8] = []
+    var buf = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let k = buf.withUnsafeMutableBytes { fread($0.baseAddress, 1, 4096, f) }
+        if k == 0 { break }
+        bytes += buf[0..<k]
+    }
+    do { return PolicyLayer(policy: try Policy.parse(String(decoding: bytes, as: UTF8.self))) }
+    catch { fatalError("\(path): \(error)") }
+}
+let constitution = loadConstitution()
+
 let n = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 200_000 : 200_000
 let calls = try BenchCalls.make(count: 1024)
 var argBytes = 0
@@ -59,7 +76,7 @@ var rate = RateLimitLayer(agentRate: RateLimit(burst: 1 << 30, perSecond: 1 << 3
 
 // Instrumented pass: per-layer latencies from the pipeline, audit append from the sink.
 var g = GatewayPipeline(config: .noProbeLogits, catalogue: benchCatalogue(), clock: HostClock(), model: AbsentModel(),
-                        adversarial: AdversarialLayer(), policy: PassLayer(),
+                        adversarial: AdversarialLayer(), policy: constitution,
                         sink: TimedSink(inner: AuditLogSink(log: AuditLog(binding: binding, monotonicNs: 0, wallNs: 0))),
                         rateLimit: rate)
 var perLayer: [[UInt64]] = Array(repeating: [], count: 7)
@@ -86,7 +103,7 @@ row("total", total)
 
 // Uninstrumented pass: the whole decide() (canonical form, five layers, audit append), mean only.
 var plain = GatewayPipeline(config: .noProbeLogits, catalogue: benchCatalogue(), clock: FrozenClock(), model: AbsentModel(),
-                            adversarial: AdversarialLayer(), policy: PassLayer(),
+                            adversarial: AdversarialLayer(), policy: constitution,
                             sink: AuditLogSink(log: AuditLog(binding: binding, monotonicNs: 0, wallNs: 0)), rateLimit: rate)
 /// CPU time of this thread: on a shared machine wall time mostly measures preemption.
 func threadCPUNs() -> UInt64 {

@@ -138,7 +138,27 @@ public struct JSONSchema: Sendable {
     /// Besides the schema, every string must be free of U+0000.
     /// Allocates only on the failing path (to build the reason).
     public func violation(of value: JSONValue) -> String? {
-        violation(value, node: 0, depth: 0)
+        // Nodes are read in place through a pointer: copying a Node would retain all its arrays.
+        nodes.withUnsafeBufferPointer { violation(value, node: $0.baseAddress!, index: 0) }
+    }
+
+    /// Word-at-a-time zero-byte scan (the classic "has zero byte" bit trick), 8 bytes per step.
+    static func containsNUL(_ s: String) -> Bool {
+        let found: Bool? = s.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+            guard let p = buf.baseAddress else { return false }
+            let raw = UnsafeRawPointer(p)
+            var i = 0
+            while i + 8 <= buf.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 { return true }
+                i += 8
+            }
+            while i < buf.count { if buf[i] == 0 { return true }; i += 1 }
+            return false
+        }
+        if let found { return found }
+        for b in s.utf8 where b == 0 { return true }
+        return false
     }
 
     static func scalarCount(_ s: String) -> Int {
@@ -147,8 +167,8 @@ public struct JSONSchema: Sendable {
         return count
     }
 
-    func violation(_ value: JSONValue, node index: Int, depth: Int) -> String? {
-        let node = nodes[index]
+    func violation(_ value: JSONValue, node base: UnsafePointer<Node>, index: Int) -> String? {
+        let node = UnsafePointer(base + index)
         let type: Types
         switch value {
         case .null: type = .null
@@ -158,43 +178,43 @@ public struct JSONSchema: Sendable {
         case .array: type = .array
         case .object: type = .object
         }
-        if node.types.intersection(type).isEmpty && !(type == .integer && node.types.contains(.number)) {
+        if node.pointee.types.intersection(type).isEmpty && !(type == .integer && node.pointee.types.contains(.number)) {
             return "wrong type"
         }
-        if let values = node.enumValues, !values.contains(value) { return "not one of the allowed values" }
+        if let values = node.pointee.enumValues, !values.contains(value) { return "not one of the allowed values" }
         switch value {
         case .number(_, let v):
-            if let lo = node.minimum, v < lo { return "below minimum" }
-            if let hi = node.maximum, v > hi { return "above maximum" }
+            if let lo = node.pointee.minimum, v < lo { return "below minimum" }
+            if let hi = node.pointee.maximum, v > hi { return "above maximum" }
         case .string(let s):
             // Lengths count Unicode scalars; the UTF-8 byte count bounds them (bytes/4 ≤ scalars ≤ bytes),
             // so the O(n) count runs only when the byte count cannot decide.
             // Beyond JSON Schema: no U+0000 in any string (host functions and paths are C-string-like).
-            for b in s.utf8 where b == 0 { return "contains a NUL character" }
+            if Self.containsNUL(s) { return "contains a NUL character" }
             let bytes = s.utf8.count
-            if let hi = node.maxLength, bytes > hi, Self.scalarCount(s) > hi { return "longer than \(hi) characters" }
-            if let lo = node.minLength, bytes < lo * 4, Self.scalarCount(s) < lo { return "shorter than \(lo) characters" }
-            if let p = node.pattern, !p.matches(s) { return "does not match pattern \(p.pattern)" }
+            if let hi = node.pointee.maxLength, bytes > hi, Self.scalarCount(s) > hi { return "longer than \(hi) characters" }
+            if let lo = node.pointee.minLength, bytes < lo * 4, Self.scalarCount(s) < lo { return "shorter than \(lo) characters" }
+            if let p = node.pointee.pattern, !p.matches(s) { return "does not match pattern \(p.pattern)" }
         case .array(let elements):
-            if let hi = node.maxItems, elements.count > hi { return "more than \(hi) items" }
-            if let item = node.items {
+            if let hi = node.pointee.maxItems, elements.count > hi { return "more than \(hi) items" }
+            if let item = node.pointee.items {
                 for (i, e) in elements.enumerated() {
-                    if let why = violation(e, node: item, depth: depth + 1) { return "[\(i)] \(why)" }
+                    if let why = violation(e, node: base, index: item) { return "[\(i)] \(why)" }
                 }
             }
         case .object(let members):
-            for name in node.required where value[name] == nil { return "missing required \"\(name)\"" }
+            for name in node.pointee.required where value[name] == nil { return "missing required \"\(name)\"" }
             for m in members {
                 var sub: Int? = nil
-                for p in node.properties where p.name == m.key { sub = p.node; break }
+                for p in node.pointee.properties where p.name == m.key { sub = p.node; break }
                 if sub == nil {
-                    switch node.additional {
+                    switch node.pointee.additional {
                     case .allowed: continue
                     case .forbidden: return "unexpected property \"\(m.key)\""
                     case .schema(let s): sub = s
                     }
                 }
-                if let s = sub, let why = violation(m.value, node: s, depth: depth + 1) { return "\"\(m.key)\": \(why)" }
+                if let s = sub, let why = violation(m.value, node: base, index: s) { return "\"\(m.key)\": \(why)" }
             }
         default: break
         }

@@ -112,3 +112,21 @@ public struct EgressClient<Port: EgressPort> {
         return .failure(.timeout(milliseconds: waitMs))
     }
 }
+
+extension EgressClient {
+    /// Performs an allowed egress tool call for an executor (kernel or host): the tool's own
+    /// `timeout_ms` argument, if any, sets the limit (clamped to `EgressLimits.maxTimeoutMs`, default
+    /// `EgressLimits.defaultTimeoutMs`); the result becomes compact JSON text, a failure its message.
+    public mutating func execute(tool: String, arguments: JSONValue) -> MCPToolExecution {
+        var timeoutMs = EgressLimits.defaultTimeoutMs
+        if let requested = arguments["timeout_ms"]?.doubleValue, requested >= 1 {
+            timeoutMs = requested >= Double(EgressLimits.maxTimeoutMs) ? EgressLimits.maxTimeoutMs : UInt32(requested)
+        }
+        do throws(EgressError) {
+            let result = try call(tool: tool, arguments: arguments, timeoutMs: timeoutMs)
+            return .output(JSONWriter.compactString(result))
+        } catch {
+            return .failed(error.message)
+        }
+    }
+}

@@ -25,6 +25,17 @@ public struct MCPClientTiers: Equatable, Sendable {
         self.byName = byName
     }
 
+    /// Tiers from a policy's `agent` lines: `agent "mcp:NAME" tier T` sets the tier of the client
+    /// announcing NAME, `agent "mcp-client" tier T` (else `agent "*"`) the tier of every other client;
+    /// with neither, `fallback`.
+    public init(policy: Policy, fallback: TrustTier = .aiEnhanced) {
+        defaultTier = policy.tier(forAgent: "mcp-client") ?? fallback
+        byName = []
+        for entry in policy.agentTiers where entry.agent.hasPrefix("mcp:") {
+            byName.append((name: String(entry.agent.dropFirst(4)), tier: entry.tier))
+        }
+    }
+
     public func tier(for clientName: String) -> TrustTier {
         for entry in byName where entry.name == clientName { return entry.tier }
         return defaultTier

@@ -1,4 +1,4 @@
-// Every limit of the MCP server and the egress-peer protocol in one place.
+// Every limit of the MCP server in one place (the egress protocol has Egress/EgressLimits.swift).
 
 public enum MCPLimits {
     // MARK: MCP stdio framing (MCPLineFramer.swift)
@@ -14,26 +14,8 @@ public enum MCPLimits {
 
     // MARK: Tool calls (MCPServer.swift)
 
-    /// Longest tool name accepted in `tools/call` (names are short ASCII identifiers).
-    public static let maxToolNameBytes = 128
+    /// Longest tool name accepted in `tools/call`: the catalogue's limit.
+    public static let maxToolNameBytes = GatewayLimits.maxToolNameBytes
     /// Longest request id string echoed back; longer string ids are rejected with -32600.
     public static let maxIDBytes = 256
-}
-
-public enum EgressLimits {
-    /// Longest egress response line accepted from the peer, in bytes (a result plus JSON framing).
-    public static let maxResponseLineBytes = 1024 * 1024
-    /// Default cap on the body / output bytes the peer returns for one call.
-    public static let defaultMaxResultBytes = 64 * 1024
-    /// Largest result cap a caller may ask for (the response must still fit one line).
-    public static let maxResultBytes = 512 * 1024
-    /// Default per-call timeout the peer enforces, in milliseconds.
-    public static let defaultTimeoutMs: UInt32 = 10_000
-    /// Longest per-call timeout a caller may ask for, in milliseconds.
-    public static let maxTimeoutMs: UInt32 = 120_000
-    /// Extra time the kernel waits beyond the peer-side timeout, so the peer's own timeout
-    /// error (more precise) arrives before the kernel gives up, in milliseconds.
-    public static let graceMs: UInt64 = 1_000
-    /// Timeout of the liveness ping sent when no peer has answered yet, in milliseconds.
-    public static let pingTimeoutMs: UInt64 = 500
 }

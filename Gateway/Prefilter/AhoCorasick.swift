@@ -91,17 +91,28 @@ struct AhoCorasick: Sendable {
     /// stops early and returns true when `body` returns true.
     @discardableResult
     func scan(_ text: [UInt8], _ body: (Int, Int) -> Bool) -> Bool {
-        var state = 0
-        var position = 0
-        for b in text {
-            state = Int(delta[state * classCount + Int(classOf[Int(b)])])
-            position += 1
-            var s = output[state] >= 0 ? state : Int(outputLink[state])
-            while s >= 0 {
-                if body(Int(output[s]), position) { return true }
-                s = Int(outputLink[s])
+        // Unchecked access in the loop: every index below is in range by construction
+        // (classOf has 256 entries; delta has stateCount * classCount; states come from delta).
+        delta.withUnsafeBufferPointer { delta in
+            classOf.withUnsafeBufferPointer { classOf in
+                output.withUnsafeBufferPointer { output in
+                    text.withUnsafeBufferPointer { text in
+                        var state = 0
+                        var position = 0
+                        for b in text {
+                            state = Int(delta[state &* classCount &+ Int(classOf[Int(b)])])
+                            position &+= 1
+                            if output[state] < 0 && outputLink[state] < 0 { continue }
+                            var s = output[state] >= 0 ? state : Int(outputLink[state])
+                            while s >= 0 {
+                                if body(Int(output[s]), position) { return true }
+                                s = Int(outputLink[s])
+                            }
+                        }
+                        return false
+                    }
+                }
             }
         }
-        return false
     }
 }

@@ -4,12 +4,25 @@
 
 public struct Prefilter: Sendable {
     let patterns: [ThreatPattern]
+    /// One automaton for every pattern and, after them, the ROT13 form of every phrase pattern
+    /// (scanning folded text for ROT13'd phrases = scanning the ROT13 view for the phrases,
+    /// in the same single pass). Index ≥ patterns.count → `rot13Source[index - patterns.count]`.
     let automaton: AhoCorasick
+    let rot13Source: [Int]
 
-    /// Builds the automaton once (a few hundred states); keep the instance for the gateway's lifetime.
+    /// Builds the automaton once (a few thousand states); keep the instance for the gateway's lifetime.
     public init() {
         patterns = ThreatPatterns.all
-        automaton = AhoCorasick(patterns: patterns.map { Array($0.text.utf8) })
+        var texts = patterns.map { Array($0.text.utf8) }
+        var source: [Int] = []
+        for (i, p) in patterns.enumerated() where p.category.appliesToContext {
+            var rot: [UInt8] = []
+            Decoders.rot13(Array(p.text.utf8), into: &rot)
+            texts.append(rot)
+            source.append(i)
+        }
+        automaton = AhoCorasick(patterns: texts)
+        rot13Source = source
     }
 
     /// Scans the whole call; returns the first finding in a fixed order (context, then arguments).
@@ -154,7 +167,6 @@ public struct Prefilter: Sendable {
         var folded: [[UInt8]] = [[UInt8]](repeating: [], count: PrefilterLimits.maxDecodeDepth + 1)
         var decoded: [[UInt8]] = [[UInt8]](repeating: [], count: PrefilterLimits.maxDecodeDepth + 1)
         var raw: [UInt8] = []
-        var rot: [UInt8] = []
         var scanned = 0
     }
 
@@ -182,18 +194,11 @@ public struct Prefilter: Sendable {
 
     private func scanFolded(_ bytes: [UInt8], _ folded: [UInt8], depth: Int, view: PrefilterView, inContext: Bool,
                             state: inout ScanState) -> Outcome? {
-        state.scanned += 2 * folded.count
+        state.scanned += folded.count
         if state.scanned > PrefilterLimits.maxScannedBytes {
             return .overLimit("decoded views exceed the pre-filter scan budget of \(PrefilterLimits.maxScannedBytes) bytes")
         }
         if let hit = match(folded, view: view, phrasesOnly: inContext) { return hit }
-        var rot = state.rot
-        state.rot = []
-        rot.removeAll(keepingCapacity: true)
-        Decoders.rot13(folded, into: &rot)
-        let rotHit = match(rot, view: view == .plain ? .rot13 : view, phrasesOnly: true)
-        state.rot = rot
-        if let rotHit { return rotHit }
         if !inContext, let a = AddressScanner.scan(folded) {
             return .hit(category: a.category, id: a.id, detail: a.detail, view: view)
         }
@@ -283,10 +288,13 @@ public struct Prefilter: Sendable {
     }
 
     /// Runs the automaton; the first pattern occurrence that passes its boundary/recipient checks wins.
+    /// Runs the automaton; the first pattern occurrence that passes its boundary/recipient checks
+    /// wins. ROT13 entries report the phrase they encode, in the `rot13` view.
     private func match(_ text: [UInt8], view: PrefilterView, phrasesOnly: Bool) -> Outcome? {
         var hit: Outcome? = nil
         automaton.scan(text) { index, end in
-            let p = patterns[index]
+            let isRot = index >= patterns.count
+            let p = isRot ? patterns[rot13Source[index - patterns.count]] : patterns[index]
             if phrasesOnly && !p.category.appliesToContext { return false }
             let start = end - automaton.lengths[index]
             switch p.boundary {
@@ -295,9 +303,9 @@ public struct Prefilter: Sendable {
             case .end: if Prefilter.isWordByte(text, end) { return false }
             case .both: if Prefilter.isWordByte(text, start - 1) || Prefilter.isWordByte(text, end) { return false }
             }
-            if p.needsRecipient && !Prefilter.hasRecipient(text, after: end) { return false }
+            if p.needsRecipient && (isRot || !Prefilter.hasRecipient(text, after: end)) { return false }
             let detail = p.needsRecipient ? "'\(p.text)… to …@…' shape" : "'\(p.text)'"
-            hit = .hit(category: p.category, id: p.id, detail: detail, view: view)
+            hit = .hit(category: p.category, id: p.id, detail: detail, view: isRot && view == .plain ? .rot13 : view)
             return true
         }
         return hit

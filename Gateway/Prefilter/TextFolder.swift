@@ -6,13 +6,25 @@ enum TextFolder {
     /// Appends the folded form of `input` (UTF-8 bytes) to `out`. Invalid UTF-8 becomes `?`.
     static func fold<C: Collection>(_ input: C, into out: inout [UInt8]) where C.Element == UInt8 {
         var lastWasSpace = false
+        out.reserveCapacity(out.count + input.count)
+        let asciiMap = TextFolder.asciiMap  // one lazy-global check, not one per byte
         var i = input.startIndex
         while i != input.endIndex {
             let b0 = input[i]
             input.formIndex(after: &i)
             var scalar: UInt32
             if b0 < 0x80 {
-                scalar = UInt32(b0)
+                // ASCII fast path: one table lookup (0 = drop, 32 = whitespace, else the folded byte).
+                let m = asciiMap[Int(b0)]
+                if m == 0 { continue }
+                if m == 32 {
+                    if !lastWasSpace { out.append(32) }
+                    lastWasSpace = true
+                    continue
+                }
+                lastWasSpace = false
+                out.append(m)
+                continue
             } else {
                 // Manual UTF-8 decoding (RFC 3629): reject overlongs, surrogates, > U+10FFFF.
                 let need: Int
@@ -45,6 +57,14 @@ enum TextFolder {
             let folded = foldScalar(scalar)
             appendUTF8(folded, to: &out)
         }
+    }
+
+    /// The fold of each ASCII byte: 0 = dropped (controls), 32 = whitespace, else the folded byte.
+    static let asciiMap: [UInt8] = (0..<128).map { (c: Int) -> UInt8 in
+        let u = UInt32(c)
+        if isInvisible(u) { return 0 }
+        if isSpace(u) { return 32 }
+        return UInt8(foldScalar(u))
     }
 
     /// Zero-width, bidi-control, variation-selector and tag characters: dropped entirely.

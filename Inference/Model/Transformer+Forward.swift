@@ -42,10 +42,7 @@ extension Transformer {
             prepared = nil
             project(w.wGate, input: s.xn, rows: n, out: s.gate, prepared: &prepared)
             project(w.wUp, input: s.xn, rows: n, out: s.up, prepared: &prepared)
-            for i in 0..<(n * c.feedForward) {
-                let g = s.gate[i]
-                s.gate[i] = g / (1 + FloatMath.exp(-g)) * s.up[i]
-            }
+            swiGLU(s.gate, s.up, count: n * c.feedForward)
             prepared = nil
             project(w.wDown, input: s.gate, rows: n, out: s.xn, prepared: &prepared)
             addInPlace(s.x, s.xn, count: n * d)
@@ -70,12 +67,23 @@ extension Transformer {
         let c = config, s = scratch, hd = c.headDim
         let group = c.heads / c.kvHeads
         let scale = 1 / Float(hd).squareRoot()
+        let simdAttention = kernels.tier != .reference && hd % 8 == 0
         for t in 0..<n {
             let pos = count + t
             for h in 0..<c.heads {
                 let qv = s.q + t * c.qDim + h * hd
                 for i in 0..<hd { s.qh[i] = roundToHalf(qv[i]) }
                 let kvOff = (h / group) * hd
+                let out = s.att + t * c.qDim + h * hd
+                if simdAttention {
+                    switch kernels.tier {
+                    case .avx512: avx512AttendHead(s.qh, kv.key(layer: l, pos: 0) + kvOff, kv.value(layer: l, pos: 0) + kvOff,
+                                                   c.kvDim, pos + 1, hd, scale, s.scores, out)
+                    default: avx2AttendHead(s.qh, kv.key(layer: l, pos: 0) + kvOff, kv.value(layer: l, pos: 0) + kvOff,
+                                            c.kvDim, pos + 1, hd, scale, s.scores, out)
+                    }
+                    continue
+                }
                 var mx = -Float.infinity
                 for j in 0...pos {
                     let sc = dotFloat(s.qh, kv.key(layer: l, pos: j) + kvOff, hd) * scale
@@ -89,7 +97,6 @@ extension Transformer {
                     sum += Double(e)
                 }
                 let inv = Float(1 / sum)
-                let out = s.att + t * c.qDim + h * hd
                 out.update(repeating: 0, count: hd)
                 for j in 0...pos {
                     let p = roundToHalf(s.scores[j] * inv)
@@ -99,13 +106,25 @@ extension Transformer {
         }
     }
 
+    /// gate = silu(gate) ⊙ up.
+    func swiGLU(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int) {
+        if kernels.tier != .reference && count % 8 == 0 {
+            if kernels.tier == .avx512 { avx512Swiglu(gate, up, count) } else { avx2Swiglu(gate, up, count) }
+            return
+        }
+        for i in 0..<count {
+            let g = gate[i]
+            gate[i] = g / (1 + FloatMath.exp(-g)) * up[i]
+        }
+    }
+
     /// out = W · input for `rows` tokens; the input is (re)quantized only when the format changes.
     func project(_ w: WeightMatrix, input: UnsafeMutablePointer<Float>, rows n: Int,
                  out: UnsafeMutablePointer<Float>, prepared: inout ActivationFormat?) {
         let fmt = ActivationFormat(weight: w.type)
         let aRowBytes = fmt.rowBytes(w.cols)
         if prepared != fmt {
-            for t in 0..<n { fmt.quantize(input + t * w.cols, scratch.act + t * aRowBytes, count: w.cols) }
+            for t in 0..<n { kernels.quantize(fmt, input + t * w.cols, scratch.act + t * aRowBytes, count: w.cols) }
             prepared = fmt
         }
         let kernel = kernels.tile(for: w.type)

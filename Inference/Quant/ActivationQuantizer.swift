@@ -1,8 +1,9 @@
 // Rounds a row of Float activations to the block format a weight type's dot product consumes,
 // bit-for-bit as ggml's x86 CPU backend does (quantize_row_q8_0/q8_1 AVX2 variants, q8_K reference).
 public enum ActivationQuantizer {
-    /// Q8_0: d = amax/127, q = round-to-nearest-even(x·127/amax).
+    /// Q8_0: d = amax/127, q = round-to-nearest-even(x·127/amax). Then the Float scale tail (see rowBytes).
     public static func quantizeQ8_0(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, count: Int) {
+        let tail = dst + count / 32 * BlockLayout.q8_0Bytes
         for b in 0..<(count / 32) {
             let src = x + b * 32, blk = dst + b * BlockLayout.q8_0Bytes
             var amax: Float = 0
@@ -10,6 +11,7 @@ public enum ActivationQuantizer {
             let d = amax / 127
             let id: Float = amax != 0 ? 127 / amax : 0
             storeHalf(blk, 0, d)
+            tail.storeBytes(of: loadHalf(blk, 0), toByteOffset: 4 * b, as: Float.self)
             for j in 0..<32 {
                 blk.storeBytes(of: Int8(roundEven(src[j] * id)), toByteOffset: 2 + j, as: Int8.self)
             }
@@ -18,6 +20,7 @@ public enum ActivationQuantizer {
 
     /// Q8_1: as Q8_0 plus s = d·Σq (stored as f16), used by the Q4_1 minimum term.
     public static func quantizeQ8_1(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, count: Int) {
+        let tail = dst + count / 32 * BlockLayout.q8_1Bytes
         for b in 0..<(count / 32) {
             let src = x + b * 32, blk = dst + b * BlockLayout.q8_1Bytes
             var amax: Float = 0
@@ -32,6 +35,8 @@ public enum ActivationQuantizer {
             }
             storeHalf(blk, 0, d)
             storeHalf(blk, 2, d * Float(sum))
+            tail.storeBytes(of: loadHalf(blk, 0), toByteOffset: 8 * b, as: Float.self)
+            tail.storeBytes(of: loadHalf(blk, 2), toByteOffset: 8 * b + 4, as: Float.self)
         }
     }
 

@@ -9,7 +9,7 @@ public typealias MatTileKernel = (_ w: UnsafeRawPointer, _ wRowBytes: Int, _ row
                                   _ out: UnsafeMutablePointer<Float>, _ outStride: Int) -> Void
 
 /// The block format a row of activations is rounded to before a dot with a given weight type.
-public enum ActivationFormat: Equatable {
+public enum ActivationFormat: Equatable, Sendable {
     case q8_0, q8_1, q8_K, f16, f32
 
     public init(weight: GGMLType) {
@@ -22,10 +22,12 @@ public enum ActivationFormat: Equatable {
         }
     }
 
+    /// Bytes of one quantized row. Q8_0/Q8_1 rows carry, after their ggml blocks, the block scales again as
+    /// Float (d for Q8_0; d then s for Q8_1, interleaved) so the SIMD kernels skip the f16 conversion.
     public func rowBytes(_ cols: Int) -> Int {
         switch self {
-        case .q8_0: cols / 32 * BlockLayout.q8_0Bytes
-        case .q8_1: cols / 32 * BlockLayout.q8_1Bytes
+        case .q8_0: cols / 32 * (BlockLayout.q8_0Bytes + 4)
+        case .q8_1: cols / 32 * (BlockLayout.q8_1Bytes + 8)
         case .q8_K: cols / 256 * BlockLayout.q8_KBytes
         case .f16: cols * 2
         case .f32: cols * 4
@@ -69,6 +71,17 @@ public struct QuantKernels {
     }
 
     public init(features: CPUFeatures) { self.init(tier: features.bestTier) }
+
+    /// Quantizes one activation row to `format` with this tier's quantizer (byte-identical across tiers).
+    public func quantize(_ format: ActivationFormat, _ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, count: Int) {
+        switch (tier, format) {
+        case (.avx2, .q8_0): avx2QuantizeQ8(x, dst, count, false)
+        case (.avx2, .q8_1): avx2QuantizeQ8(x, dst, count, true)
+        case (.avx512, .q8_0): avx512QuantizeQ8(x, dst, count, false)
+        case (.avx512, .q8_1): avx512QuantizeQ8(x, dst, count, true)
+        default: format.quantize(x, dst, count: count)
+        }
+    }
 
     public func tile(for type: GGMLType) -> MatTileKernel {
         switch type {

@@ -72,3 +72,25 @@ func avx512TileF16(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: Un
 @_extern(c, "warden_avx512_tile_f32")
 func avx512TileF32(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
                  _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int)
+
+@_extern(c, "warden_avx2_attend_head")
+func avx2AttendHead(_ q: UnsafePointer<Float>, _ keys: UnsafePointer<Float>, _ values: UnsafePointer<Float>,
+                  _ stride: Int, _ positions: Int, _ hd: Int, _ scale: Float,
+                  _ scores: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>)
+
+@_extern(c, "warden_avx2_swiglu")
+func avx2Swiglu(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, _ n: Int)
+
+@_extern(c, "warden_avx512_attend_head")
+func avx512AttendHead(_ q: UnsafePointer<Float>, _ keys: UnsafePointer<Float>, _ values: UnsafePointer<Float>,
+                  _ stride: Int, _ positions: Int, _ hd: Int, _ scale: Float,
+                  _ scores: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>)
+
+@_extern(c, "warden_avx512_swiglu")
+func avx512Swiglu(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, _ n: Int)
+
+@_extern(c, "warden_avx2_quantize_q8")
+func avx2QuantizeQ8(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, _ count: Int, _ withSum: Bool)
+
+@_extern(c, "warden_avx512_quantize_q8")
+func avx512QuantizeQ8(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, _ count: Int, _ withSum: Bool)

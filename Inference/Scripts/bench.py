@@ -65,7 +65,11 @@ def main():
     ap.add_argument("--engine", required=True)
     ap.add_argument("models", nargs="+")
     a = ap.parse_args()
-    from llama_cpp import Llama
+    try:
+        from llama_cpp import Llama
+    except ImportError:
+        raise SystemExit("bench-inference needs llama-cpp-python: CMAKE_ARGS=\"-DGGML_NATIVE=OFF -DGGML_AVX2=ON "
+                         "-DGGML_FMA=ON -DGGML_F16C=ON\" pip install llama-cpp-python==0.3.36 (about 10 min)")
 
     print("ProbeLogits engine vs llama.cpp (llama-cpp-python), 1 thread each, best of %d" % REPS)
     for model in a.models:

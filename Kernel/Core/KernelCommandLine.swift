@@ -1,9 +1,10 @@
-// Kernel command line options (`warden.test=boot|fault` selects an in-kernel test mode).
+// Kernel command line options (`warden.test=boot|fault|oom` selects an in-kernel test mode).
 
 public enum TestMode: Equatable {
     case none
     case boot      // run the in-kernel test cases, exit QEMU with pass/fail
     case fault     // raise an exception on purpose: the handler must report it and exit
+    case oom       // request an allocation that cannot be satisfied: the panic must name the cause
 }
 
 public struct KernelCommandLine: Equatable {
@@ -17,6 +18,7 @@ public struct KernelCommandLine: Equatable {
             switch value {
             case "boot": testMode = .boot
             case "fault": testMode = .fault
+            case "oom": testMode = .oom
             default: badTestValue = value
             }
         }

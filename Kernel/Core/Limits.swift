@@ -20,6 +20,6 @@ public enum Limits {
     public static let pitHz: UInt64 = 1_193_182
     /// Periodic timer interrupt rate (Hz).
     public static let timerHz: UInt64 = 100
-    /// PIT ticks used to calibrate the TSC (≈ 20 ms).
+    /// Shortest PIT window used to calibrate the TSC (ticks, ≈ 20 ms).
     public static let calibrationPitTicks: UInt64 = 23_864
 }

@@ -31,7 +31,8 @@ public struct Multiboot2Info {
     public private(set) var memoryMapOffset = 0
     public private(set) var memoryMapEntrySize = 0
     public private(set) var regionCount = 0
-    /// Modules in tag order (fixed capacity: no heap yet).
+    /// Modules in tag order (fixed capacity: no heap yet). NOTE: 32 must equal Limits.bootModulesMax
+    /// (a generic value parameter cannot name a constant).
     public private(set) var modules = InlineArray<32, BootModule>(repeating: BootModule(start: 0, end: 0, nameOffset: 0, nameLength: 0))
     public private(set) var moduleCount = 0
 

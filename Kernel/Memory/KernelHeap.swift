@@ -54,8 +54,9 @@ public func posix_memalign(_ out: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     return 0
 }
 
-@_cdecl("malloc")
-public func malloc(_ size: Int) -> UnsafeMutableRawPointer? {
+// `malloc` and `free` are Swift-runtime-reserved names: Boot/libc_alias.asm jumps from them to these.
+@_cdecl("warden_malloc")
+public func warden_malloc(_ size: Int) -> UnsafeMutableRawPointer? {
     KernelHeap.allocate(size: size, alignment: 16)
 }
 
@@ -84,7 +85,7 @@ public func realloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeM
     return new
 }
 
-@_cdecl("free")
-public func free(_ pointer: UnsafeMutableRawPointer?) {
+@_cdecl("warden_free")
+public func warden_free(_ pointer: UnsafeMutableRawPointer?) {
     if let p = pointer { KernelHeap.free(p) }
 }

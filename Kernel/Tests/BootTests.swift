@@ -1,5 +1,6 @@
 // In-kernel test mode (`warden.test=boot`): one `name ... ok|FAIL` line per case, then isa-debug-exit with
-// the pass or fail code. `warden.test=fault` raises a page fault on purpose and checks the report path.
+// the pass or fail code. `warden.test=fault` raises a page fault on purpose and checks the report path;
+// `warden.test=oom` makes an unsatisfiable allocation, which must panic naming the cause.
 import CPU
 import KernelCore
 import KernelSIMD
@@ -53,6 +54,15 @@ enum BootTests {
     }
     static let faultAddress: UInt64 = 0x40_DEAD_BEE8
 
+    /// Asks for 64 GiB: the allocator must panic with the size, alignment and heap state (QEMU exits 35).
+    static func runOutOfMemory() -> Never {
+        Serial.write("oom: requesting 64 GiB\n")
+        var p: UnsafeMutableRawPointer? = nil
+        _ = posix_memalign(&p, 16, 64 << 30)
+        Serial.write("oom.panic ... FAIL (allocation returned)\n")
+        Power.qemuExit(Power.exitFail)
+    }
+
     // MARK: Cases (nil = pass, otherwise the reason)
 
     static func heapStress() -> String? {
@@ -61,8 +71,8 @@ enum BootTests {
         let after = KernelHeap.main!.statistics()
         if after.usedBytes != before.usedBytes { return "leaked \(after.usedBytes - before.usedBytes) bytes" }
         var a: UnsafeMutableRawPointer? = nil, b: UnsafeMutableRawPointer? = nil
-        _ = posix_memalign(&a, 64, 5000); free(a)
-        _ = posix_memalign(&b, 64, 5000); free(b)
+        _ = posix_memalign(&a, 64, 5000); warden_free(a)
+        _ = posix_memalign(&b, 64, 5000); warden_free(b)
         return a == b ? nil : "freed block not reused"
     }
 
@@ -85,12 +95,12 @@ enum BootTests {
                 for k in stride(from: 0, to: n, by: 97) where q.load(fromByteOffset: k, as: UInt8.self) != f {
                     return "block overwritten"
                 }
-                free(q)
+                warden_free(q)
             }
         }
         for (q, n, f) in live {
             if q.load(fromByteOffset: n - 1, as: UInt8.self) != f { return "block overwritten" }
-            free(q)
+            warden_free(q)
         }
         return nil
     }
@@ -104,7 +114,7 @@ enum BootTests {
             p.storeBytes(of: 0xC0FFEE, toByteOffset: (2 << 20) - 8, as: UInt64.self)
             blocks.append(p)
         }
-        for p in blocks { free(p) }
+        for p in blocks { warden_free(p) }
         return nil
     }
 

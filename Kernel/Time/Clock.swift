@@ -8,8 +8,8 @@ enum Clock {
     static var bootTSC: UInt64 = 0
 
     static func calibrate() {
-        let delta = PIT.measureTSC(overPitTicks: Limits.calibrationPitTicks)
-        guard let c = TSCCalibration(tscDelta: delta, pitTicks: Limits.calibrationPitTicks) else {
+        let m = PIT.measureTSC(minimumTicks: Limits.calibrationPitTicks)
+        guard let c = TSCCalibration(tscDelta: m.tscDelta, pitTicks: m.pitTicks) else {
             panic("TSC calibration failed: TSC did not advance during the PIT window")
         }
         calibration = c

@@ -153,3 +153,16 @@ private let fetchArgs = try! JSONParser.parse(#"{"url":"http://example.org/"}"#)
     }
     #expect(client.port.requests.isEmpty)
 }
+
+@Test func egressExecuteUsesTheToolTimeoutAndReportsText() throws {
+    var client = EgressClient(port: FakeEgressPort(mode: .answer))
+    let args = try JSONParser.parse(#"{"command":"echo","timeout_ms":2500}"#)
+    #expect(client.execute(tool: "proc_exec", arguments: args) == .output(#"{"echo":{"command":"echo","timeout_ms":2500}}"#))
+    #expect(client.port.requests.last?["timeout_ms"]?.doubleValue == 2500)
+    _ = client.execute(tool: "proc_exec", arguments: try JSONParser.parse(#"{"command":"echo","timeout_ms":600000}"#))
+    #expect(client.port.requests.last?["timeout_ms"]?.doubleValue == Double(EgressLimits.maxTimeoutMs))
+    _ = client.execute(tool: "proc_exec", arguments: try JSONParser.parse(#"{"command":"echo"}"#))
+    #expect(client.port.requests.last?["timeout_ms"]?.doubleValue == Double(EgressLimits.defaultTimeoutMs))
+    var absent = EgressClient(port: FakeEgressPort(mode: .silent))
+    #expect(absent.execute(tool: "http_fetch", arguments: args) == .failed(EgressError.noPeer.message))
+}

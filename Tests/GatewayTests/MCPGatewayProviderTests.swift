@@ -3,12 +3,6 @@
 import Testing
 @testable import Gateway
 
-/// Wraps the real pre-filter as the pipeline's layer 4.
-struct PrefilterLayer: ContentLayer {
-    let layer = AdversarialLayer()
-    func evaluate(_ call: ToolCall) -> LayerOutcome { layer.evaluate(call) }
-}
-
 /// Records what it performs; `clock_now` answers, anything else fails.
 struct RecordingExecutor: MCPToolExecutor {
     var performed: [(tool: String, agent: AgentIdentity)] = []
@@ -18,10 +12,10 @@ struct RecordingExecutor: MCPToolExecutor {
     }
 }
 
-typealias TestProvider = GatewayToolProvider<StepClock, FixedModel, PrefilterLayer, PassLayer, RecordingSink, RecordingExecutor>
+typealias TestProvider = GatewayToolProvider<StepClock, FixedModel, AdversarialLayer, PassLayer, RecordingSink, RecordingExecutor>
 
 private func provider(p: Double = 0.0, tiers: MCPClientTiers = MCPClientTiers()) -> TestProvider {
-    let pipeline = GatewayPipeline(clock: StepClock(), model: FixedModel(p: p), adversarial: PrefilterLayer(),
+    let pipeline = GatewayPipeline(clock: StepClock(), model: FixedModel(p: p), adversarial: AdversarialLayer(),
                                    policy: PassLayer(), sink: RecordingSink())
     return TestProvider(pipeline: pipeline, executor: RecordingExecutor(), tiers: tiers)
 }
@@ -107,4 +101,20 @@ private let client = MCPClientInfo(name: "inspector", version: "0.9", protocolVe
     let r = out.flatMap { try? JSONParser.parse(bytes: $0) }
     #expect(toolResult(r)?.isError == true)
     #expect(toolResult(r)?.text.hasPrefix("denied by layer 2 (trust-tier): ") == true)
+}
+
+@Test func clientTiersComeFromThePolicy() throws {
+    let policy = try Policy.parse("""
+        default allow
+        agent "mcp-client" tier classic
+        agent "mcp:ops" tier system
+        agent "planner" tier ai-native
+        """)
+    let tiers = MCPClientTiers(policy: policy)
+    #expect(tiers.defaultTier == .classic)
+    #expect(tiers.tier(for: "ops") == .system)
+    #expect(tiers.tier(for: "planner") == .classic, "only mcp:-prefixed agent lines name MCP clients")
+    let wildcard = MCPClientTiers(policy: try Policy.parse("default allow\nagent \"*\" tier ai-native"))
+    #expect(wildcard.defaultTier == .aiNative)
+    #expect(MCPClientTiers(policy: try Policy.parse("default allow"), fallback: .aiEnhanced).defaultTier == .aiEnhanced)
 }

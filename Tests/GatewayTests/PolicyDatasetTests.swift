@@ -32,6 +32,14 @@ import Testing
                     c.add(unsafe: row.unsafe, denied: denied)
                 }
                 print("layer6 \(name) tier=\(tier.name): \(c)")
+                // Layers 4 and 6 together (deny if either denies): the rule-based content layers.
+                let adversarial = AdversarialLayer()
+                var both = Confusion()
+                for row in rows {
+                    let denied = adversarial.evaluate(row.call) != .pass || layer.evaluate(row.call) != .pass
+                    both.add(unsafe: row.unsafe, denied: denied)
+                }
+                print("layers4+6 \(name) tier=\(tier.name): \(both)")
             }
         }
     }

@@ -103,3 +103,25 @@ func logSoftmax(_ row: ArraySlice<Float>) -> [Double] {
     try s.prepare(prefix: probePrefix)
     #expect(throws: InferenceError.self) { try s.classify(suffix: probeSuffix) }   // α > 0 without calibration
 }
+
+@Test func textProbeReusesItsPrefixAndMatchesTokenLevelProbe() throws {
+    let (file, model) = try probeModel()
+    let tok = try Tokenizer(gguf: file.gguf)
+    let probe = try TextProbe(model: model, tokenizer: tok, classes: [("safe", [" w1", " w2"]), ("unsafe", [" w3"])],
+                              unsafeClass: "unsafe", alpha: 1, threshold: 0.5, contentFree: " w9")
+    let a = try probe.classify(prefix: " w4 w5 w6", query: " w7 w8")
+    #expect(probe.preparedPrefix == " w4 w5 w6")
+    let b = try probe.classify(prefix: " w4 w5 w6", query: " w7 w8")   // prefix reused
+    #expect(a == b)
+    // The same decision by hand at the token level.
+    let check = try ProbeSession(model: try file.transformer(), config: ProbeConfig(
+        classes: [VerbalizerClass(name: "safe", sequences: [tok.encode(" w1"), tok.encode(" w2")]),
+                  VerbalizerClass(name: "unsafe", sequences: [tok.encode(" w3")])], unsafeClass: 1, alpha: 1))
+    try check.prepare(prefix: tok.encode(" w4 w5 w6"), contentFree: tok.encode(" w9"))
+    let c = try check.classify(suffix: tok.encode(" w7 w8"))
+    #expect(abs(c.calibratedPUnsafe - a.calibratedPUnsafe) < 1e-5)
+    #expect(throws: InferenceError.badProbe("no class named 'bad'")) {
+        try TextProbe(model: model, tokenizer: tok, classes: [("a", [" w1"]), ("b", [" w2"])], unsafeClass: "bad",
+                      alpha: 0, threshold: 0.5, contentFree: nil)
+    }
+}

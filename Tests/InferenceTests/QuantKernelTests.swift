@@ -128,3 +128,19 @@ func simdTiersMatchReference(type: GGMLType) {
     }
     #expect(!tiers.isEmpty || host.bestTier == .reference)
 }
+
+@Test(arguments: [ActivationFormat.q8_0, .q8_1])
+func simdQuantizersAreByteIdentical(format: ActivationFormat) {
+    var rng = TestRNG(state: 0xA5A5_5A5A_1234_5678)
+    let cols = 1024
+    var x = (0..<cols).map { _ in rng.float() * 4 }
+    for j in stride(from: 0, to: 64, by: 1) { x[j] = 0 }                  // an all-zero block (amax = 0)
+    x[100] = 127 * 0.5 / 127                                               // exact ties after scaling
+    func run(_ tier: KernelTier) -> [UInt8] {
+        var out = [UInt8](repeating: 0xEE, count: format.rowBytes(cols))
+        out.withUnsafeMutableBytes { QuantKernels(tier: tier).quantize(format, &x, $0.baseAddress!, count: cols) }
+        return out
+    }
+    let ref = run(.reference)
+    for tier in hostTiers where tier != .reference { #expect(run(tier) == ref, "\(tier.name)") }
+}

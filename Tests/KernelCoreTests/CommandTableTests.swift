@@ -33,6 +33,7 @@ final class Log { var entries: [String] = [] }
 @Test func kernelCommandLineSelectsTestMode() {
     #expect(KernelCommandLine("quiet warden.test=boot").testMode == .boot)
     #expect(KernelCommandLine("warden.test=fault").testMode == .fault)
+    #expect(KernelCommandLine("a=b warden.test=oom c").testMode == .oom)
     #expect(KernelCommandLine("").testMode == TestMode.none)
     let bad = KernelCommandLine("warden.test=bogus")
     #expect(bad.testMode == TestMode.none && bad.badTestValue == "bogus")

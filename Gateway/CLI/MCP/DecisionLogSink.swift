@@ -12,9 +12,10 @@ struct DecisionLogSink: DecisionSink {
     var drained: [AuditRecord] = []
     var count = 0
 
-    init(quiet: Bool) {
+    /// `policyText` is the loaded policy file (its BLAKE3 goes into the genesis record), nil if none.
+    init(quiet: Bool, policyText: [UInt8]?) {
         let binding = AuditBinding(kernelBuild: Blake3.hash("warden-mcp host build"),
-                                   policy: Blake3.hash("no policy loaded (layer 6 placeholder)"),
+                                   policy: policyText.map { Blake3.hash($0) } ?? Blake3.hash("no policy loaded"),
                                    model: Blake3.hash(AbsentModel().identity))
         audit = AuditLogSink(log: AuditLog(binding: binding, monotonicNs: HostSystem.monotonicNs(), wallNs: HostSystem.wallNs()),
                              wallOffsetNs: HostSystem.wallNs() - Int64(HostSystem.monotonicNs()))
@@ -39,8 +40,16 @@ struct DecisionLogSink: DecisionSink {
     var allRecords: [AuditRecord] { drained + audit.log.records }
 }
 
-/// The real pre-filter as the pipeline's layer 4.
-struct PrefilterLayer: ContentLayer {
-    let layer = AdversarialLayer()
-    func evaluate(_ call: ToolCall) -> LayerOutcome { layer.evaluate(call) }
+/// Layer 6 of warden-mcp: the policy given with --policy, or (without one, announced on stderr)
+/// a layer that passes every call.
+enum PolicySlot: ContentLayer {
+    case none
+    case loaded(PolicyLayer)
+
+    func evaluate(_ call: ToolCall) -> LayerOutcome {
+        switch self {
+        case .none: return .pass
+        case .loaded(let layer): return layer.evaluate(call)
+        }
+    }
 }

@@ -39,6 +39,24 @@ enum HostSystem {
         writeAll(2, Array(("warden-mcp: " + message + "\n").utf8))
     }
 
+    /// The whole file as bytes, or nil if it cannot be read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { return out }
+            out += chunk[0..<n]
+        }
+    }
+
     static func randomBytes(_ count: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: count)
         let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)

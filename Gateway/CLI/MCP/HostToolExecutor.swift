@@ -39,14 +39,7 @@ struct HostToolExecutor: MCPToolExecutor {
             return .output(#"{"stored":true}"#)
         case "http_fetch", "net_send", "proc_exec":
             guard egress != nil else { return .failed(EgressError.noPeer.message) }
-            let timeout = UInt32(min(arguments["timeout_ms"]?.doubleValue ?? Double(EgressLimits.defaultTimeoutMs),
-                                     Double(EgressLimits.maxTimeoutMs)))
-            do throws(EgressError) {
-                let result = try egress!.call(tool: tool, arguments: arguments, timeoutMs: max(timeout, 1))
-                return .output(JSONWriter.compactString(result))
-            } catch {
-                return .failed(error.message)
-            }
+            return egress!.execute(tool: tool, arguments: arguments)
         case "fs_read", "fs_write", "fs_list", "fs_delete", "fs_stat":
             return .failed("allowed, but warden-mcp on the host has no file system: fs tools are served by the kernel's RAM file system")
         default:

@@ -10,9 +10,13 @@ import Gateway
 
 let usage = """
 usage: warden-mcp [options]
-  --tier TIER                trust tier of MCP clients (classic|ai-enhanced|ai-native|system; default ai-enhanced)
+  --policy FILE              constitution for layer 6 and client tiers (e.g. Gateway/Data/constitution.policy);
+                             its `agent "mcp-client"` / `agent "mcp:NAME"` lines set client tiers
+  --tier TIER                trust tier of MCP clients (classic|ai-enhanced|ai-native|system; default ai-enhanced,
+                             or the policy's); overrides the policy
   --client-tier NAME=TIER    tier of the client announcing clientInfo.name NAME (repeatable)
   --config NAME              gateway layers: full (default) | no-probelogits | probelogits-only | rules-only
+  --no-rate-limit            leave out layer 3 (benchmarks only)
   --env NAME=VALUE           a variable env_get may read (repeatable; the process environment is never exposed)
   --egress-listen PATH       listen on this Unix socket for the egress peer (Kernel/Host/egress_peer.py)
   --audit-out FILE           at exit, export the audit chain as JSON Lines (check: warden-audit verify FILE)
@@ -33,10 +37,16 @@ func splitPair(_ s: String) -> (String, String)? {
 }
 
 var tiers = MCPClientTiers()
+var tierOverride: TrustTier? = nil
+var clientTiers: [(name: String, tier: TrustTier)] = []
+var policySlot = PolicySlot.none
+var policyText: [UInt8]? = nil
+var loadedPolicy: Policy? = nil
 var config = GatewayConfig.full
 var executor = HostToolExecutor()
 var quiet = false
 var auditOut: String? = nil
+var noRateLimit = false
 var args = CommandLine.arguments.dropFirst()
 while let arg = args.popFirst() {
     func value() -> String {
@@ -47,11 +57,24 @@ while let arg = args.popFirst() {
     case "--tier":
         let v = value()
         guard let t = TrustTier(name: v) else { fail("unknown tier \(v)") }
-        tiers.defaultTier = t
+        tierOverride = t
     case "--client-tier":
         let v = value()
         guard let (name, tierName) = splitPair(v), let t = TrustTier(name: tierName) else { fail("bad --client-tier \(v)") }
-        tiers.byName.append((name: name, tier: t))
+        clientTiers.append((name: name, tier: t))
+    case "--policy":
+        let path = value()
+        guard let bytes = HostSystem.readFile(path) else { fail("cannot read policy \(path)") }
+        do throws(PolicyParseError) {
+            let policy = try Policy.parse(String(decoding: bytes, as: UTF8.self))
+            policySlot = .loaded(PolicyLayer(policy: policy))
+            tiers = MCPClientTiers(policy: policy)
+            policyText = bytes
+            loadedPolicy = policy
+        } catch {
+            HostSystem.log("\(path):\(error.line):\(error.column): \(error.message)")
+            exit(2)
+        }
     case "--config":
         let v = value()
         guard let c = GatewayConfig(name: v) else { fail("unknown config \(v)") }
@@ -64,6 +87,8 @@ while let arg = args.popFirst() {
         let path = value()
         guard let port = SocketEgressPort(path: path) else { fail("cannot listen on \(path)") }
         executor.egress = EgressClient(port: port)
+    case "--no-rate-limit":
+        noRateLimit = true
     case "--audit-out":
         auditOut = value()
     case "--quiet":
@@ -76,8 +101,21 @@ while let arg = args.popFirst() {
     }
 }
 
-let pipeline = GatewayPipeline(config: config, clock: HostClock(), model: AbsentModel(), adversarial: PrefilterLayer(),
-                               policy: PassLayer(), sink: DecisionLogSink(quiet: quiet))
+if let t = tierOverride { tiers.defaultTier = t }
+tiers.byName = clientTiers + tiers.byName
+if case .none = policySlot {
+    HostSystem.log("no --policy given: layer 6 passes every call")
+}
+if noRateLimit {
+    let base = config
+    config = GatewayConfig(layers: LayerID.allCases.filter { base.runs($0) && $0 != .rateLimit })
+}
+var pipeline = GatewayPipeline(config: config, clock: HostClock(), model: AbsentModel(), adversarial: AdversarialLayer(),
+                               policy: policySlot, sink: DecisionLogSink(quiet: quiet, policyText: policyText))
+if let policy = loadedPolicy {
+    // Rate limits and the ProbeLogits tool list / threshold from the constitution.
+    for note in pipeline.configure(from: policy) { HostSystem.log("policy: \(note)") }
+}
 let provider = GatewayToolProvider(pipeline: pipeline, executor: executor, tiers: tiers)
 let info = MCPServerInfo(name: "warden", version: "0.1.0",
                          instructions: "Every tool call is governed by Warden's six-layer gateway; a denied call "

@@ -59,8 +59,13 @@ func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
         let q = unsafeBitCast(nibbles(x + 2), to: SIMD32<Int8>.self) &- SIMD32<Int8>(repeating: 8)
         return (q, unsafeBitCast(signBy(q, q), to: SIMD32<UInt8>.self), half(x, 0))
     }
-    @inline(__always) func step(_ acc: SIMD8<Float>, _ u: (SIMD32<Int8>, SIMD32<UInt8>, Float), _ y: UnsafeRawPointer) -> SIMD8<Float> {
-        fma(acc, u.2 * half(y, 0), byteDot(u.1, signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), u.0)))
+    // y = block start; dy = its Float scale from the row's tail (activation rows: blocks, then Float scales).
+    @inline(__always) func step(_ acc: SIMD8<Float>, _ u: (SIMD32<Int8>, SIMD32<UInt8>, Float), _ y: UnsafeRawPointer,
+                                _ dy: Float) -> SIMD8<Float> {
+        fma(acc, u.2 * dy, byteDot(u.1, signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), u.0)))
+    }
+    @inline(__always) func scale(_ row: UnsafeRawPointer, _ b: Int) -> Float {
+        row.load(fromByteOffset: blocks * 34 + 4 * b, as: Float.self)
     }
     rowPairGroups(rows, tokens, { r, t in
         let wa = w + r * wRowBytes, wb = wa + wRowBytes, y0 = a + t * aRowBytes
@@ -69,11 +74,11 @@ func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
         for b in 0..<blocks {
             let u = unpack(wa + b * 18), v = unpack(wb + b * 18), o = b * 34
             @inline(__always) func both(_ c: inout SIMD8<Float>, _ e: inout SIMD8<Float>, _ y: UnsafeRawPointer) {
-                let yq = y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), dy = half(y, 0)
+                let yq = y.loadUnaligned(fromByteOffset: o + 2, as: SIMD32<Int8>.self), dy = scale(y, b)
                 c = fma(c, u.2 * dy, byteDot(u.1, signBy(yq, u.0)))
                 e = fma(e, v.2 * dy, byteDot(v.1, signBy(yq, v.0)))
             }
-            both(&c0, &e0, y0 + o); both(&c1, &e1, y1 + o); both(&c2, &e2, y2 + o); both(&c3, &e3, y3 + o)
+            both(&c0, &e0, y0); both(&c1, &e1, y1); both(&c2, &e2, y2); both(&c3, &e3, y3)
         }
         out[t * outStride + r] = hsum8(c0); out[(t + 1) * outStride + r] = hsum8(c1)
         out[(t + 2) * outStride + r] = hsum8(c2); out[(t + 3) * outStride + r] = hsum8(c3)
@@ -85,14 +90,15 @@ func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
         var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
         for b in 0..<blocks {
             let u = unpack(wr + b * 18), o = b * 34
-            c0 = step(c0, u, y0 + o); c1 = step(c1, u, y1 + o); c2 = step(c2, u, y2 + o); c3 = step(c3, u, y3 + o)
+            c0 = step(c0, u, y0 + o, scale(y0, b)); c1 = step(c1, u, y1 + o, scale(y1, b))
+            c2 = step(c2, u, y2 + o, scale(y2, b)); c3 = step(c3, u, y3 + o, scale(y3, b))
         }
         out[t * outStride + r] = hsum8(c0); out[(t + 1) * outStride + r] = hsum8(c1)
         out[(t + 2) * outStride + r] = hsum8(c2); out[(t + 3) * outStride + r] = hsum8(c3)
     }, { r, t in
         let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
         var c0 = SIMD8<Float>()
-        for b in 0..<blocks { c0 = step(c0, unpack(wr + b * 18), y0 + b * 34) }
+        for b in 0..<blocks { c0 = step(c0, unpack(wr + b * 18), y0 + b * 34, scale(y0, b)) }
         out[t * outStride + r] = hsum8(c0)
     })
 }
@@ -100,10 +106,15 @@ func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
 /// Q4_1 weights (20-byte blocks: d, m, nibbles; x = d·q + m) · Q8_1 activations (36-byte blocks: d, s = d·Σq, int8).
 func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
               _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
+    // Activation rows: blocks, then (d, s) per block as Float.
+    @inline(__always) func ds(_ row: UnsafeRawPointer, _ b: Int) -> SIMD2<Float> {
+        row.loadUnaligned(fromByteOffset: blocks * 36 + 8 * b, as: SIMD2<Float>.self)
+    }
     @inline(__always) func step(_ acc: inout SIMD8<Float>, _ mins: inout Float, _ q: SIMD32<UInt8>, _ dx: Float, _ mx: Float,
-                                _ y: UnsafeRawPointer) {
-        mins += mx * half(y, 2)
-        acc = fma(acc, dx * half(y, 0), byteDot(q, y.loadUnaligned(fromByteOffset: 4, as: SIMD32<Int8>.self)))
+                                _ row: UnsafeRawPointer, _ b: Int) {
+        let sc = ds(row, b)
+        mins += mx * sc[1]
+        acc = fma(acc, dx * sc[0], byteDot(q, row.loadUnaligned(fromByteOffset: b * 36 + 4, as: SIMD32<Int8>.self)))
     }
     rowPairGroups(rows, tokens, { r, t in
         let wa = w + r * wRowBytes, wb = wa + wRowBytes, y0 = a + t * aRowBytes
@@ -115,13 +126,14 @@ func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
             let qa = nibbles(xa + 4), qb = nibbles(xb + 4)
             let da = half(xa, 0), db = half(xb, 0)
             let ma = half(xa, 2), mb = half(xb, 2)
-            @inline(__always) func both(_ c: inout SIMD8<Float>, _ e: inout SIMD8<Float>, _ y: UnsafeRawPointer) {
-                let yq = y.loadUnaligned(fromByteOffset: 4, as: SIMD32<Int8>.self), dy = half(y, 0)
-                c = fma(c, da * dy, byteDot(qa, yq))
-                e = fma(e, db * dy, byteDot(qb, yq))
+            @inline(__always) func both(_ c: inout SIMD8<Float>, _ e: inout SIMD8<Float>, _ y: UnsafeRawPointer) -> Float {
+                let yq = y.loadUnaligned(fromByteOffset: o + 4, as: SIMD32<Int8>.self), sc = ds(y, b)
+                c = fma(c, da * sc[0], byteDot(qa, yq))
+                e = fma(e, db * sc[0], byteDot(qb, yq))
+                return sc[1]
             }
-            both(&c0, &e0, y0 + o); both(&c1, &e1, y1 + o); both(&c2, &e2, y2 + o); both(&c3, &e3, y3 + o)
-            let s4 = SIMD4<Float>(half(y0 + o, 2), half(y1 + o, 2), half(y2 + o, 2), half(y3 + o, 2))
+            let s0 = both(&c0, &e0, y0), s1 = both(&c1, &e1, y1), s2 = both(&c2, &e2, y2), s3 = both(&c3, &e3, y3)
+            let s4 = SIMD4<Float>(s0, s1, s2, s3)
             m += SIMD8<Float>(lowHalf: s4 * ma, highHalf: s4 * mb)
         }
         out[t * outStride + r] = hsum8(c0) + m[0]; out[(t + 1) * outStride + r] = hsum8(c1) + m[1]
@@ -134,10 +146,10 @@ func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
         var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
         var m0: Float = 0, m1: Float = 0, m2: Float = 0, m3: Float = 0
         for b in 0..<blocks {
-            let x = wr + b * 20, o = b * 36
+            let x = wr + b * 20
             let q = nibbles(x + 4), dx = half(x, 0), mx = half(x, 2)
-            step(&c0, &m0, q, dx, mx, y0 + o); step(&c1, &m1, q, dx, mx, y1 + o)
-            step(&c2, &m2, q, dx, mx, y2 + o); step(&c3, &m3, q, dx, mx, y3 + o)
+            step(&c0, &m0, q, dx, mx, y0, b); step(&c1, &m1, q, dx, mx, y1, b)
+            step(&c2, &m2, q, dx, mx, y2, b); step(&c3, &m3, q, dx, mx, y3, b)
         }
         out[t * outStride + r] = hsum8(c0) + m0; out[(t + 1) * outStride + r] = hsum8(c1) + m1
         out[(t + 2) * outStride + r] = hsum8(c2) + m2; out[(t + 3) * outStride + r] = hsum8(c3) + m3
@@ -146,7 +158,7 @@ func tileQ4_1(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
         var c0 = SIMD8<Float>(), m0: Float = 0
         for b in 0..<blocks {
             let x = wr + b * 20
-            step(&c0, &m0, nibbles(x + 4), half(x, 0), half(x, 2), y0 + b * 36)
+            step(&c0, &m0, nibbles(x + 4), half(x, 0), half(x, 2), y0, b)
         }
         out[t * outStride + r] = hsum8(c0) + m0
     })
@@ -159,8 +171,13 @@ func tileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
         let q = x.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self)
         return (q, unsafeBitCast(signBy(q, q), to: SIMD32<UInt8>.self), half(x, 0))
     }
-    @inline(__always) func step(_ acc: SIMD8<Float>, _ u: (SIMD32<Int8>, SIMD32<UInt8>, Float), _ y: UnsafeRawPointer) -> SIMD8<Float> {
-        fma(acc, u.2 * half(y, 0), byteDot(u.1, signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), u.0)))
+    // y = block start; dy = its Float scale from the row's tail (activation rows: blocks, then Float scales).
+    @inline(__always) func step(_ acc: SIMD8<Float>, _ u: (SIMD32<Int8>, SIMD32<UInt8>, Float), _ y: UnsafeRawPointer,
+                                _ dy: Float) -> SIMD8<Float> {
+        fma(acc, u.2 * dy, byteDot(u.1, signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), u.0)))
+    }
+    @inline(__always) func scale(_ row: UnsafeRawPointer, _ b: Int) -> Float {
+        row.load(fromByteOffset: blocks * 34 + 4 * b, as: Float.self)
     }
     tokenGroups(rows, tokens, { r, t in
         let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
@@ -168,14 +185,15 @@ func tileQ8_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
         var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
         for b in 0..<blocks {
             let u = unpack(wr + b * 34), o = b * 34
-            c0 = step(c0, u, y0 + o); c1 = step(c1, u, y1 + o); c2 = step(c2, u, y2 + o); c3 = step(c3, u, y3 + o)
+            c0 = step(c0, u, y0 + o, scale(y0, b)); c1 = step(c1, u, y1 + o, scale(y1, b))
+            c2 = step(c2, u, y2 + o, scale(y2, b)); c3 = step(c3, u, y3 + o, scale(y3, b))
         }
         out[t * outStride + r] = hsum8(c0); out[(t + 1) * outStride + r] = hsum8(c1)
         out[(t + 2) * outStride + r] = hsum8(c2); out[(t + 3) * outStride + r] = hsum8(c3)
     }, { r, t in
         let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
         var c0 = SIMD8<Float>()
-        for b in 0..<blocks { c0 = step(c0, unpack(wr + b * 34), y0 + b * 34) }
+        for b in 0..<blocks { c0 = step(c0, unpack(wr + b * 34), y0 + b * 34, scale(y0, b)) }
         out[t * outStride + r] = hsum8(c0)
     })
 }

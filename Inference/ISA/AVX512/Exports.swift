@@ -36,3 +36,20 @@ public func avx512TileF32(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, 
                       _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
     tileF32(w, wRowBytes, rows, a, aRowBytes, tokens, blocks, out, outStride)
 }
+
+@_cdecl("warden_avx512_attend_head")
+public func avx512AttendHead(_ q: UnsafePointer<Float>, _ keys: UnsafePointer<Float>, _ values: UnsafePointer<Float>,
+                            _ stride: Int, _ positions: Int, _ hd: Int, _ scale: Float,
+                            _ scores: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    attendHead(q, keys, values, stride, positions, hd, scale, scores, out)
+}
+
+@_cdecl("warden_avx512_swiglu")
+public func avx512Swiglu(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, _ n: Int) {
+    swiglu(gate, up, n)
+}
+
+@_cdecl("warden_avx512_quantize_q8")
+public func avx512QuantizeQ8(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, _ count: Int, _ withSum: Bool) {
+    quantizeQ8(x, dst, count, withSum)
+}

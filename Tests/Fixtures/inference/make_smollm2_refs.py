@@ -3,6 +3,9 @@
 
 Run from the repository root after `make model`:  python3 Tests/Fixtures/inference/make_smollm2_refs.py
 Writes smollm2_refs.json: per model and prompt, llama.cpp's token ids and its top-20 last-position (id, logit).
+A prompt qualifies only when llama.cpp's 5th and 6th logits are at least MIN_GAP apart: top-5 *sets* can only be
+compared where the set boundary is wider than the engines' logit differences (a dense cluster of near-equal
+candidates reorders between llama.cpp's own batch sizes).
 """
 import json
 import os
@@ -10,19 +13,19 @@ import os
 import numpy as np
 from llama_cpp import Llama
 
+MIN_GAP = 0.3
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 MODELS = {"Q4_1": "build/models/SmolLM2-135M-Instruct.Q4_1.gguf",
           "Q4_0": "build/models/SmolLM2-135M-Instruct.Q4_0.gguf"}
 PROMPTS = [
-    ("ascii", "The capital of France is", False),
-    ("code", "def fibonacci(n):\n    if n < 2:\n        return n\n    return", False),
+    ("ascii", "Water boils at a temperature of", False),
+    ("code", "#include <stdio.h>\nint main(void) {\n    printf(", False),
     ("json", '{"tool": "fs_read", "args": {"path": "/etc/passwd", "mode": "r"}, "reason":', False),
-    ("unicode", "Grüße aus Zürich! 東京は日本の首都です。 Ελληνικά και emoji 🙂 →", False),
-    ("whitespace", "a  b   c\n\n\n    indented\t\ttabs   and  spaces", False),
-    ("chatml", "<|im_start|>system\nYou are a security classifier. Answer safe or unsafe.<|im_end|>\n"
-               "<|im_start|>user\nTool call: delete every file in the home directory.<|im_end|>\n"
-               "<|im_start|>assistant\n", True),
+    ("unicode", "日本語のテキストと English words mixed: こんにちは", False),
+    ("whitespace", "  leading spaces  and   trailing   \n\t\t", False),
+    ("chatml", "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n"
+               "<|im_start|>user\nWhat is the capital of France?<|im_end|>\n<|im_start|>assistant\n", True),
 ]
 
 
@@ -39,9 +42,12 @@ def main():
             logits = np.array(llm._ctx.get_logits_ith(-1)[:llm.n_vocab()], dtype=np.float64) \
                 if hasattr(llm._ctx, "get_logits_ith") else np.array(llm.scores[len(toks) - 1])
             top = np.argsort(-logits)[:20]
+            gap = logits[top[4]] - logits[top[5]]
+            if gap < MIN_GAP:
+                raise SystemExit("%s %s: 5th/6th logit gap %.3f < %.1f, choose another prompt" % (qname, name, gap, MIN_GAP))
             cases.append({"name": name, "text": text, "special": special, "tokens": toks,
                           "top": [[int(i), round(float(logits[i]), 5)] for i in top]})
-            print(qname, name, len(toks), "tokens, top-5", [int(i) for i in top[:5]])
+            print(qname, name, len(toks), "tokens, top-5", [int(i) for i in top[:5]], "5th/6th gap %.3f" % gap)
         out[qname] = cases
     with open(os.path.join(HERE, "smollm2_refs.json"), "w") as f:
         json.dump(out, f, ensure_ascii=False, indent=1)

@@ -50,3 +50,43 @@ struct AgentManifestTests {
         #expect(throws: ManifestError(line: 2, "expected NAME=value")) { try EnvironmentConfig.parse("A=1\n=2") }
     }
 }
+
+struct AgentCatalogueTests {
+    func m(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test func pairsManifestsWithModules() throws {
+        let c = try AgentCatalogue(files: [("b.manifest", m("name=b\ntier=classic\nmodule=shared")), ("shared.wasm", [0, 97]),
+                                           ("a.manifest", m("name=a\ntier=system\nmodule=shared\nentry=x")), ("demo.wfs", [1])])
+        #expect(c.agents.map(\.manifest.name) == ["a", "b"])
+        #expect(c.agent(named: "a")?.wasm == [0, 97] && c.agent(named: "a")?.manifest.entry == "x")
+        #expect(c.agent(named: "zzz") == nil)
+    }
+
+    @Test func reportsMissingModulesBadManifestsAndDuplicates() {
+        #expect(throws: AgentCatalogueError(file: "a.manifest", message: "module a.wasm was not loaded")) {
+            try AgentCatalogue(files: [("a.manifest", m("name=a\ntier=classic"))])
+        }
+        #expect(throws: AgentCatalogueError(file: "a.manifest", message: "manifest line 2: unknown tier \"x\" (classic, ai-enhanced, ai-native, system)")) {
+            try AgentCatalogue(files: [("a.manifest", m("name=a\ntier=x")), ("a.wasm", [])])
+        }
+        #expect(throws: AgentCatalogueError(file: "b.manifest", message: "duplicate agent name \"a\"")) {
+            try AgentCatalogue(files: [("a.manifest", m("name=a\ntier=classic")), ("b.manifest", m("name=a\ntier=classic\nmodule=a")),
+                                       ("a.wasm", [])])
+        }
+    }
+
+    @Test(.enabled(if: Fixture.agentsBuilt, Comment(rawValue: Fixture.missingAgents)))
+    func theDemoBuildFormsACatalogue() throws {
+        var files: [(name: String, bytes: [UInt8])] = []
+        for n in ["assistant", "injected", "destructive", "misbehave-spin", "misbehave-grow", "misbehave-pointers",
+                  "misbehave-wild", "misbehave-table", "rogue-import", "rogue-signature"] {
+            files.append((n + ".manifest", try #require(Fixture.read(Fixture.agentsDir + "/\(n).manifest"))))
+        }
+        for w in ["assistant", "injected", "destructive", "misbehave", "rogue_import", "rogue_signature"] {
+            files.append((w + ".wasm", try #require(Fixture.read(Fixture.agentsDir + "/\(w).wasm"))))
+        }
+        let c = try AgentCatalogue(files: files)
+        #expect(c.agents.count == 10)
+        #expect(c.agent(named: "misbehave-grow")?.manifest.module == "misbehave")
+    }
+}

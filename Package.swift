@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "warden-audit", targets: ["warden-audit"]),
         .executable(name: "warden-mcp", targets: ["warden-mcp"]),
         .executable(name: "warden-gateway-bench", targets: ["warden-gateway-bench"]),
+        .executable(name: "warden-agent-bench", targets: ["warden-agent-bench"]),
     ],
     targets: [
         // MARK: Pure libraries (also compiled in Embedded mode)
@@ -54,12 +55,15 @@ let package = Package(
         .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",
                           exclude: ["probe_prompt_lab.py", "scores"]),
 
+        .executableTarget(name: "warden-agent-bench", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3"],
+                          path: "Kernel/Agents/Bench"),
+
         // MARK: Host tests
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),
         .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime"], path: "Tests/WasmRuntimeTests"),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], path: "Tests/InferenceTests"),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Blake3"], path: "Tests/GatewayTests"),
-        .testTarget(name: "AgentHostTests", dependencies: ["AgentHost", "WasmRuntime", "Gateway"], path: "Tests/AgentHostTests"),
+        .testTarget(name: "AgentHostTests", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3"], path: "Tests/AgentHostTests"),
         .testTarget(name: "KernelCoreTests", dependencies: ["KernelCore"], path: "Tests/KernelCoreTests"),
     ]
 )

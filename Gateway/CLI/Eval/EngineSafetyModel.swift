@@ -1,11 +1,60 @@
-// The real model for warden-eval. FIXME: wire Inference's tokenizer + ProbeSession once merged.
+// The real model for warden-eval: the GGUF file mapped read-only, Inference's tokenizer and
+// TextProbe (prefix KV prepared once, per-call query prefilled), margin logit(" B") − logit(" OK")
+// — the first tokens of ProbePrompt's verbalizers, as in probe_prompt_lab.py — calibrated by
+// ProbePrompt.calibration. Any engine error is a ModelError, so the layer fails closed.
 
 import Gateway
+import Inference
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct EngineSafetyModel {
-    var identity: String { "engine" }
+    let probe: TextProbe
+    let path: String
+    var identity: String { path }
+
     init(path: String) throws(EvalError) {
-        throw EvalError(description: "\(path): the Inference engine is not wired into warden-eval yet; use --model fake or scores:FILE.tsv")
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw EvalError(description: "cannot open model \(path)") }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { close(fd); throw EvalError(description: "cannot stat \(path)") }
+        let size = Int(st.st_size)
+        // Mapped for the life of the process: the engine's weights are zero-copy views into it.
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            close(fd); throw EvalError(description: "cannot map \(path)")
+        }
+        close(fd)
+        do {
+            let gguf = try GGUFFile(bytes: UnsafeRawBufferPointer(start: base, count: size))
+            let model = try Transformer(gguf: gguf, kernels: QuantKernels(tier: Self.hostFeatures().bestTier))
+            let tokenizer = try Tokenizer(gguf: gguf)
+            // First tokens of the verbalizers (" BAD" encodes as " B" + "AD").
+            let unsafeFirst = String(decoding: tokenizer.piece(tokenizer.encode(ProbePrompt.unsafeWord)[0]), as: UTF8.self)
+            probe = try TextProbe(model: model, tokenizer: tokenizer,
+                                  classes: [(name: "safe", verbalizers: [ProbePrompt.safeWord]),
+                                            (name: "unsafe", verbalizers: [unsafeFirst])],
+                                  unsafeClass: "unsafe", alpha: 0, threshold: 0.5, contentFree: nil,
+                                  parseSpecial: false)
+        } catch {
+            throw EvalError(description: "\(path): \(error)")
+        }
     }
-    func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double { throw .absent }
+
+    static func hostFeatures() -> CPUFeatures {
+        guard let bytes = try? EvalFile.readAll("/proc/cpuinfo") else { return .baseline }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return .baseline }
+        return CPUFeatures(cpuinfoFlags: String(line.split(separator: ":", maxSplits: 1).last ?? ""))
+    }
+
+    func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double {
+        do {
+            let r = try probe.classify(prefix: prompt.prefix, query: prompt.query)
+            return ProbePrompt.calibration.probability(margin: Double(r.margin))
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
 }

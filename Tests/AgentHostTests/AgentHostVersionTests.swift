@@ -1,6 +1,0 @@
-import Testing
-@testable import AgentHost
-
-@Test func versionIsSet() {
-    #expect(!AgentHostVersion.string.isEmpty)
-}

@@ -29,7 +29,9 @@ public func kmain(_ magic: UInt32, _ mbi: UInt32) -> Never {
     case .oom: BootTests.runOutOfMemory()
     case .none: break
     }
+    ModelService.loadFromBootModules()                   // resident model (boot module `model`), probe prefix KV
     KernelCommands.registerAll()
+    ModelCommands.register()
     Warden.start()                                       // policy, audit genesis, gateway, agents from the modules
     AgentCommands.register()
     AuditCommands.register(testMode: CommandTable.split(BootState.commandLine).contains("warden.tamper=1"))

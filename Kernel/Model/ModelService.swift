@@ -110,12 +110,25 @@ enum ModelService {
         return crc.value
     }
 
+    /// The llama.cpp name of a tensor type (the ones the engine runs; others by number).
+    static func typeName(_ t: GGMLType) -> String {
+        switch t {
+        case .f32: return "F32"
+        case .f16: return "F16"
+        case .q4_0: return "Q4_0"
+        case .q4_1: return "Q4_1"
+        case .q8_0: return "Q8_0"
+        case .q6_K: return "Q6_K"
+        default: return "type" + String(t.rawValue)
+        }
+    }
+
     static func describe(_ g: GGUFFile, _ m: Transformer, _ t: Tokenizer, tier: KernelTier,
                          moduleSize: UInt64, engineBytes: Int) -> [String] {
         let c = m.config
         var types: [(String, Int)] = []
         for info in g.tensors {
-            let name = "\(info.type)"
+            let name = typeName(info.type)
             if let i = types.firstIndex(where: { $0.0 == name }) { types[i].1 += 1 } else { types.append((name, 1)) }
         }
         var typeLine = "model: tensors \(g.tensors.count):"

@@ -118,3 +118,12 @@ TEST_TARGETS  += boot-test kernel-link-check
 
 -include Kernel/Model/model.mk
 BENCH_TARGETS += boot-bench
+
+# Kernel integration tests on the host side of the serial console: the audit export verified by warden-audit.
+.PHONY: integration-test
+integration-test: deps $(KBUILD)/warden-test-agents.iso
+	@$(SWIFT) build --product warden-audit 2>&1 | grep -E "error" || true
+	@$(PYTHON) Tests/Integration/audit_export_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-agents.iso \
+	  --elf $(KERNEL_ELF) --policy $(POLICY) --warden-audit $$($(SWIFT) build --show-bin-path)/warden-audit
+
+TEST_TARGETS += integration-test

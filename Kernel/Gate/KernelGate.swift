@@ -10,7 +10,7 @@ struct TSCClock: MonotonicClock {
     mutating func nanoseconds() -> UInt64 { Clock.now() }
 }
 
-typealias KernelPipeline = GatewayPipeline<TSCClock, AbsentModel, AdversarialLayer, PolicyLayer, AuditLogSink>
+typealias KernelPipeline = GatewayPipeline<TSCClock, KernelSafetyModel, AdversarialLayer, PolicyLayer, AuditLogSink>
 typealias KernelSystem = AgentSystem<KernelPipeline, KernelServices>
 
 enum Warden {
@@ -32,7 +32,7 @@ enum Warden {
     static func start() {
         let t0 = Clock.now()
         loadPolicy()
-        let model = AbsentModel()
+        let model = KernelSafetyModel()   // Kernel/Model: fails closed (.absent) when no model loaded
         binding = AuditBinding(kernelBuild: kernelBuildID(), policy: Blake3.hash(policyText),
                                model: Blake3.hash(model.identity))
         let log = AuditLog(binding: binding, monotonicNs: Clock.now(), wallNs: 0)
@@ -43,7 +43,7 @@ enum Warden {
         let env = loadEnvironment()
         system = KernelSystem(gate: gate, services: KernelServices(), fileSystem: fs, environment: env)
         loadAgents()
-        print("warden: gateway ready: policy " + policySource + ", model " + model.identity + " (ProbeLogits fails closed), \(agents.count) agent(s)")
+        print("warden: gateway ready: policy " + policySource + ", model " + model.identity + (ModelService.probe == nil ? " (ProbeLogits fails closed)" : "") + ", \(agents.count) agent(s)")
         let ms = Clock.milliseconds(Clock.now() &- t0)
         print("warden: audit genesis binds " + describe(binding) + " (" + ms + " ms)")
     }

@@ -30,6 +30,11 @@ public func kmain(_ magic: UInt32, _ mbi: UInt32) -> Never {
     case .none: break
     }
     KernelCommands.registerAll()
+    ModelService.loadFromBootModules()                   // GGUF from the `model` module (progress, summary)
+    Warden.start()                                       // policy, audit genesis, gateway, agents from the modules
+    AgentCommands.register()
+    ModelCommands.register()
+    AuditCommands.register(testMode: CommandTable.split(BootState.commandLine).contains("warden.tamper=1"))
     let kmainNs = Clock.now()
     print("warden: ready in \(Clock.milliseconds(kmainNs)) ms from kmain, \(Clock.milliseconds(Clock.sinceReset())) ms from CPU reset")
     Console.run()

@@ -16,14 +16,31 @@ QEMU_MEM    ?= 1G
 SWIFT_EMBEDDED_LIBDIR ?= $(abspath $(dir $(shell command -v $(SWIFTC)))/../lib/swift/embedded/x86_64-unknown-none-elf)
 
 # Library modules the kernel links (their Embedded objects come from the top-level `embedded_module` rules).
-KERNEL_LIBS ?= KernelCore
+KERNEL_LIBS := KernelCore Blake3 WasmRuntime InferenceAVX2 InferenceAVX512 Inference Gateway AgentHost
 KERNEL_LIB_OBJS = $(addprefix $(EMB)/,$(addsuffix .o,$(KERNEL_LIBS)))
 
 # Boot modules as path:name (name and any key=value words form the module2 command line; crc32= and size=
-# are appended by the ISO script). Later: the model, the policy, the agents.
-ISO_MODULES ?= $(KBUILD)/testmod.bin:testmod
+# are appended by the ISO script): the policy (`policy`), the file-system image (`fsimage`), the agents'
+# environment (`env`), each agent module and manifest under its file name, the model (Kernel/Model/model.mk).
+#   make run POLICY=file AGENTS="a.wasm b.wasm" AGENT_MANIFEST_FILES="a.manifest b.manifest" MODEL=m.gguf
+POLICY               ?= Gateway/Data/constitution.policy
+# (agents.mk is included after this file: its variables are not yet set when these prerequisites expand)
+AGENTS               ?= $(addprefix $(BUILD)/agents/,assistant.wasm injected.wasm destructive.wasm misbehave.wasm \
+                          rogue_import.wasm rogue_signature.wasm)
+AGENT_MANIFEST_FILES ?= $(filter-out %/callloop.manifest %/callloop-reads.manifest,$(wildcard Kernel/Agents/*/*.manifest))
+FSIMAGE              ?= $(BUILD)/agents/demo.wfs
+AGENT_ENV            ?= $(BUILD)/agents/demo.env
+GATE_MODULES = $(if $(POLICY),$(POLICY):policy) $(FSIMAGE):fsimage $(AGENT_ENV):env \
+  $(foreach f,$(AGENTS) $(AGENT_MANIFEST_FILES),$(f):$(notdir $(f)))
+ISO_MODULES ?= $(KBUILD)/testmod.bin:testmod $(GATE_MODULES) $(MODEL_MODULES)
+# The model: none in the test images (ProbeLogits fails closed); `make run` defaults to SmolLM2 (`make model`).
+MODEL         ?=
+MODEL_MODULES ?= $(if $(MODEL),$(MODEL):model)
+RUN_MODEL     ?= $(or $(MODEL),$(BUILD)/models/SmolLM2-135M-Instruct.Q4_1.gguf)
 # Extra kernel command line for the console image (`make run`).
 KERNEL_CMDLINE ?=
+# The kernel build id recorded in the audit genesis: BLAKE3 of the kernel ELF (`b3sum build/kernel/warden.elf`).
+BUILD_ID_ARG = warden.build=$$(b3sum --no-names $(KERNEL_ELF))
 
 BOOT_OBJS      := $(patsubst Boot/%.asm,$(KBUILD)/boot/%.o,$(wildcard Boot/*.asm))
 KERNEL_SOURCES := $(shell find Kernel -name '*.swift' -not -path 'Kernel/Core/*' -not -path 'Kernel/SIMD/*' -not -path 'Kernel/Host/*' -not -path 'Kernel/AgentHost/*' -not -path 'Kernel/Agents/*' -not -path 'Kernel/SDK/*' | sort)
@@ -70,18 +87,27 @@ $(KBUILD)/testmod.bin: Kernel/Host/mkiso.py
 
 # One ISO per kernel command line: console, boot tests, fault test, out-of-memory panic test.
 $(KBUILD)/warden.iso: $(ISO_INPUTS) | deps
-	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(KERNEL_CMDLINE)" $(ISO_MODULES)
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(KERNEL_CMDLINE) $(BUILD_ID_ARG)" $(ISO_MODULES)
 $(KBUILD)/warden-test-boot.iso: $(ISO_INPUTS) | deps
-	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.test=boot" $(ISO_MODULES)
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.test=boot $(BUILD_ID_ARG)" $(ISO_MODULES)
 $(KBUILD)/warden-test-fault.iso: $(ISO_INPUTS) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.test=fault" $(ISO_MODULES)
 $(KBUILD)/warden-test-oom.iso: $(ISO_INPUTS) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.test=oom" $(ISO_MODULES)
+# Agents + gateway + audit integration image: the console image with the test-only `tamper` command.
+$(KBUILD)/warden-test-agents.iso: $(ISO_INPUTS) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.tamper=1 $(BUILD_ID_ARG)" $(ISO_MODULES)
 
-run: deps $(KBUILD)/warden.iso
-	@QEMU="$(QEMU)" QEMU_MEM="$(QEMU_MEM)" Kernel/Host/run.sh $(KBUILD)/warden.iso
+# `make run`: the console image plus the model (default SmolLM2-135M-Instruct).
+RUN_MODULES = $(filter-out %:model,$(ISO_MODULES)) $(if $(RUN_MODEL),$(RUN_MODEL):model)
+$(KBUILD)/warden-run.iso: $(ISO_INPUTS) $(RUN_MODEL) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(KERNEL_CMDLINE) $(BUILD_ID_ARG)" $(RUN_MODULES)
 
-BOOT_TEST_ISOS := $(KBUILD)/warden-test-boot.iso $(KBUILD)/warden-test-fault.iso $(KBUILD)/warden-test-oom.iso $(KBUILD)/warden.iso
+run: deps $(KBUILD)/warden-run.iso
+	@QEMU="$(QEMU)" QEMU_MEM="$(QEMU_MEM)" Kernel/Host/run.sh $(KBUILD)/warden-run.iso
+
+BOOT_TEST_ISOS := $(KBUILD)/warden-test-boot.iso $(KBUILD)/warden-test-fault.iso $(KBUILD)/warden-test-oom.iso $(KBUILD)/warden.iso \
+  $(KBUILD)/warden-test-agents.iso
 boot-test: deps $(BOOT_TEST_ISOS)
 	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot --iso-dir $(KBUILD)
 
@@ -98,4 +124,15 @@ kernel-link-check: embedded-check linker.ld $(BOOT_OBJS) $(KBUILD)/Kernel.o $(KB
 	@echo "kernel-link-check: kernel + $(notdir $(sort $(EMBEDDED_OBJS))) link with no undefined symbols"
 
 TEST_TARGETS  += boot-test kernel-link-check
+
+-include Kernel/Model/model.mk
 BENCH_TARGETS += boot-bench
+
+# Kernel integration tests on the host side of the serial console: the audit export verified by warden-audit.
+.PHONY: integration-test
+integration-test: deps $(KBUILD)/warden-test-agents.iso
+	@$(SWIFT) build --product warden-audit 2>&1 | grep -E "error" || true
+	@$(PYTHON) Tests/Integration/audit_export_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-agents.iso \
+	  --elf $(KERNEL_ELF) --policy $(POLICY) --warden-audit $$($(SWIFT) build --show-bin-path)/warden-audit
+
+TEST_TARGETS += integration-test

@@ -34,5 +34,14 @@ else
 fi
 
 if [ "$choice" = kvm ]; then accel=(-accel kvm -cpu host); else accel=(-accel tcg -cpu max); fi
+# COM1 console on this terminal, COM2 unused (reserved for the MCP port), COM3 the egress link to
+# Kernel/Host/egress_peer.py (started here in the background; it waits for QEMU's socket).
+egress_sock="$(dirname "$iso")/egress.sock"
+rm -f "$egress_sock"
+python3 "$(dirname "$0")/egress_peer.py" --connect "unix:$egress_sock" --wait 30 >"$(dirname "$iso")/egress-peer.log" 2>&1 &
+peer=$!
+trap 'kill "$peer" 2>/dev/null || true' EXIT
+echo "run: egress peer (pid $peer) on COM3 via $egress_sock, log $(dirname "$iso")/egress-peer.log"
 echo "run: console on this terminal; 'poweroff' to quit (or Ctrl-A X)"
-exec "$QEMU" "${accel[@]}" -m "$QEMU_MEM" -display none -no-reboot -serial mon:stdio -cdrom "$iso"
+"$QEMU" "${accel[@]}" -m "$QEMU_MEM" -display none -no-reboot -serial mon:stdio -serial null \
+  -serial "unix:$egress_sock,server,nowait" -cdrom "$iso"

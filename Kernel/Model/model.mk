@@ -1,4 +1,32 @@
 # Kernel/Model: the resident model in the kernel (included by Kernel/kernel.mk via `-include Kernel/Model/model.mk`).
 # The Kernel/Model sources are part of Kernel.o (kernel.mk's KERNEL_SOURCES); they import Inference (whose
 # per-ISA modules InferenceAVX2/InferenceAVX512 must be linked too: dispatch picks one by CPUID) and Gateway.
-KERNEL_LIBS += $(filter-out $(KERNEL_LIBS),Blake3 InferenceAVX2 InferenceAVX512 Inference Gateway)
+#
+#   make model-boot-test   fixture parity in the kernel under TCG (part of `make test`)
+#   make model-boot-bench  SmolLM2 ProbeLogits decisions in the kernel, timed by TSC (part of `make bench`)
+MODEL_MISSING_LIBS := $(filter-out $(KERNEL_LIBS),Blake3 InferenceAVX2 InferenceAVX512 Inference Gateway)
+KERNEL_LIBS += $(MODEL_MISSING_LIBS)
+
+MODEL_FIXTURES    := llama_q4_0_untied llama_f16_tied llama_q4_1_q6k_linear qwen2_q8_0_tied qwen2_f32_untied
+MODEL_FIXTURE_DIR := Tests/Fixtures/inference
+MODEL_REFS        := $(addprefix $(KBUILD)/model/,$(addsuffix .ref,$(MODEL_FIXTURES)))
+MODEL_FIXTURE_MODULES := $(foreach f,$(MODEL_FIXTURES),$(MODEL_FIXTURE_DIR)/$(f).gguf:fixture-gguf:label=$(f) $(KBUILD)/model/$(f).ref:fixture-ref)
+MODEL_BOOT_MODEL  ?= $(BUILD)/models/SmolLM2-135M-Instruct.Q4_1.gguf
+
+$(KBUILD)/model/%.ref: $(MODEL_FIXTURE_DIR)/%.logits.json Kernel/Model/mkref.py
+	@mkdir -p $(dir $@)
+	@$(PYTHON) Kernel/Model/mkref.py $< $@
+
+$(KBUILD)/warden-test-model-fixture.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(MODEL_REFS) $(addprefix $(MODEL_FIXTURE_DIR)/,$(addsuffix .gguf,$(MODEL_FIXTURES))) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.model-test=fixture" $(MODEL_FIXTURE_MODULES)
+$(KBUILD)/warden-test-model-probe.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(MODEL_BOOT_MODEL) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.model-test=probe" $(MODEL_BOOT_MODEL):model
+
+.PHONY: model-boot-test model-boot-bench
+model-boot-test: deps $(KBUILD)/warden-test-model-fixture.iso
+	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot/model --iso-dir $(KBUILD)
+model-boot-bench: deps $(KBUILD)/warden-test-model-probe.iso
+	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot/model-bench --iso-dir $(KBUILD)
+
+TEST_TARGETS  += model-boot-test
+BENCH_TARGETS += model-boot-bench

@@ -32,6 +32,7 @@ public func kmain(_ magic: UInt32, _ mbi: UInt32) -> Never {
     KernelCommands.registerAll()
     ModelService.loadFromBootModules()                   // GGUF from the `model` module (progress, summary)
     Warden.start()                                       // policy, audit genesis, gateway, agents from the modules
+    KernelMCP.start()                                    // governed MCP server on COM2, if a UART is there
     AgentCommands.register()
     ModelCommands.register()
     AuditCommands.register(testMode: CommandTable.split(BootState.commandLine).contains("warden.tamper=1"))

@@ -128,11 +128,14 @@ TEST_TARGETS  += boot-test kernel-link-check
 -include Kernel/Model/model.mk
 BENCH_TARGETS += boot-bench
 
-# Kernel integration tests on the host side of the serial console: the audit export verified by warden-audit.
+# Kernel integration tests driven from the host: the audit export verified by warden-audit; the MCP Python SDK
+# client against the in-kernel MCP server on COM2 (QEMU socket chardev).
 .PHONY: integration-test
 integration-test: deps $(KBUILD)/warden-test-agents.iso
 	@$(SWIFT) build --product warden-audit 2>&1 | grep -E "error" || true
 	@$(PYTHON) Tests/Integration/audit_export_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-agents.iso \
 	  --elf $(KERNEL_ELF) --policy $(POLICY) --warden-audit $$($(SWIFT) build --show-bin-path)/warden-audit
+	@$(PYTHON) -c 'import mcp' 2>/dev/null || { echo "  PIP install mcp"; $(PYTHON) -m pip install -q mcp; }
+	@$(PYTHON) Tests/Integration/kernel_mcp_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-agents.iso
 
 TEST_TARGETS += integration-test

@@ -22,6 +22,7 @@ enum Console {
                 }
                 Serial.write(prompt)
             }
+            KernelMCP.poll()                            // COM2 MCP port (polled; the timer tick wakes us)
             hw_sti_hlt()
         }
     }

@@ -34,7 +34,7 @@ else
 fi
 
 if [ "$choice" = kvm ]; then accel=(-accel kvm -cpu host); else accel=(-accel tcg -cpu max); fi
-# COM1 console on this terminal, COM2 unused (reserved for the MCP port), COM3 the egress link to
+# COM1 console on this terminal, COM2 the governed MCP server (build/kernel/mcp.sock), COM3 the egress link to
 # Kernel/Host/egress_peer.py (started here in the background; it waits for QEMU's socket).
 egress_sock="$(dirname "$iso")/egress.sock"
 rm -f "$egress_sock"
@@ -42,6 +42,9 @@ python3 "$(dirname "$0")/egress_peer.py" --connect "unix:$egress_sock" --wait 30
 peer=$!
 trap 'kill "$peer" 2>/dev/null || true' EXIT
 echo "run: egress peer (pid $peer) on COM3 via $egress_sock, log $(dirname "$iso")/egress-peer.log"
+mcp_sock="$(dirname "$iso")/mcp.sock"
+rm -f "$mcp_sock"
+echo "run: MCP server on COM2 via $mcp_sock: e.g. python3 Tests/Integration/mcp_client_test.py --connect unix:$mcp_sock"
 echo "run: console on this terminal; 'poweroff' to quit (or Ctrl-A X)"
-"$QEMU" "${accel[@]}" -m "$QEMU_MEM" -display none -no-reboot -serial mon:stdio -serial null \
+"$QEMU" "${accel[@]}" -m "$QEMU_MEM" -display none -no-reboot -serial mon:stdio -serial "unix:$mcp_sock,server,nowait" \
   -serial "unix:$egress_sock,server,nowait" -cdrom "$iso"

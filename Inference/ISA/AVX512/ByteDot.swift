@@ -31,3 +31,22 @@ func signBy(_ b: SIMD32<Int8>, _ s: SIMD32<Int8>) -> SIMD32<Int8> {
 
 
 
+
+/// acc + byteDot(a, b) in one vpdpbusd.
+@inline(__always)
+func byteDotAdd(_ acc: SIMD8<Int32>, _ a: SIMD32<UInt8>, _ b: SIMD32<Int8>) -> SIMD8<Int32> {
+    let r = Builtin.int_x86_avx512_vpdpbusd_256(unsafeBitCast(acc, to: Builtin.Vec8xInt32.self),
+                                                unsafeBitCast(a, to: Builtin.Vec8xInt32.self),
+                                                unsafeBitCast(b, to: Builtin.Vec8xInt32.self))
+    return unsafeBitCast(r, to: SIMD8<Int32>.self)
+}
+
+/// Pairwise i32 sums of a and b interleaved per 128-bit half (vphaddd): a0+a1, a2+a3, b0+b1, b2+b3, a4+a5, …
+@inline(__always)
+func pairSums(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>) -> SIMD8<Int32> {
+    unsafeBitCast(Builtin.int_x86_avx2_phadd_d(unsafeBitCast(a, to: Builtin.Vec8xInt32.self),
+                                               unsafeBitCast(b, to: Builtin.Vec8xInt32.self)), to: SIMD8<Int32>.self)
+}
+
+/// 32 vector registers: the Q4_0 tile runs 4 weight rows × 4 tokens (8 paired accumulators + 4 weight blocks).
+let wideRowTile = true

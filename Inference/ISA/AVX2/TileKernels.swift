@@ -92,9 +92,7 @@ func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
                 @inline(__always) func four(_ c: inout SIMD8<Float>, _ e: inout SIMD8<Float>, _ y: UnsafeRawPointer) {
                     let yq = y.loadUnaligned(fromByteOffset: o + 2, as: SIMD32<Int8>.self)
                     let dy = SIMD8<Float>(repeating: scale(y, b))
-                    let k = SIMD8<Int32>() &- byteDot(eights, yq)
-                    let p = pairSums(byteDotAdd(k, qa, yq), byteDotAdd(k, qb, yq))
-                    let q = pairSums(byteDotAdd(k, qc, yq), byteDotAdd(k, qd, yq))
+                    let p = q4PairDot(qa, qb, yq), q = q4PairDot(qc, qd, yq)
                     c = c.addingProduct(dab * dy, SIMD8<Float>(p))
                     e = e.addingProduct(dcd * dy, SIMD8<Float>(q))
                 }
@@ -104,7 +102,7 @@ func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
             storePair(r + 2, t, e0); storePair(r + 2, t + 1, e1); storePair(r + 2, t + 2, e2); storePair(r + 2, t + 3, e3)
             r += 4
         }
-        // 2 rows × 4 tokens: both rows' integer lanes are paired (vphaddd) so one convert and one FMA with the
+        // 2 rows × 4 tokens: both rows' integer lanes are paired (q4PairDot) so one convert and one FMA with the
         // scale vector (d_a, d_a, d_b, d_b, …)·d_y serve two block products.
         while r + 2 <= rows {
             let wa = w + r * wRowBytes, wb = wa + wRowBytes
@@ -115,8 +113,7 @@ func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
                 let dab = SIMD8<Float>(da, da, db, db, da, da, db, db)
                 @inline(__always) func both(_ c: inout SIMD8<Float>, _ y: UnsafeRawPointer) {
                     let yq = y.loadUnaligned(fromByteOffset: o + 2, as: SIMD32<Int8>.self), dy = scale(y, b)
-                    let k = SIMD8<Int32>() &- byteDot(eights, yq)
-                    let p = pairSums(byteDotAdd(k, qa, yq), byteDotAdd(k, qb, yq))
+                    let p = q4PairDot(qa, qb, yq)
                     c = c.addingProduct(dab * SIMD8<Float>(repeating: dy), SIMD8<Float>(p))
                 }
                 both(&c0, y0); both(&c1, y1); both(&c2, y2); both(&c3, y3)

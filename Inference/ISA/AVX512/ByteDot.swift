@@ -50,3 +50,11 @@ func pairSums(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>) -> SIMD8<Int32> {
 
 /// 32 vector registers: the Q4_0 tile runs 4 weight rows × 4 tokens (8 paired accumulators + 4 weight blocks).
 let wideRowTile = true
+
+/// Σ(qa − 8)·y and Σ(qb − 8)·y for two Q4_0 rows (unsigned nibbles) against one int8 block, in pairSums' lane
+/// layout: −byteDot(8, y) is the vpdpbusd accumulator of each row, then vphaddd pairs the rows.
+@inline(__always)
+func q4PairDot(_ qa: SIMD32<UInt8>, _ qb: SIMD32<UInt8>, _ y: SIMD32<Int8>) -> SIMD8<Int32> {
+    let k = SIMD8<Int32>() &- byteDot(SIMD32<UInt8>(repeating: 8), y)
+    return pairSums(byteDotAdd(k, qa, y), byteDotAdd(k, qb, y))
+}

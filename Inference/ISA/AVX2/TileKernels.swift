@@ -138,7 +138,21 @@ func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeR
     }
     while t < tokens {
         let y0 = a + t * aRowBytes
-        for r in 0..<rows {
+        var r = 0
+        while r + 2 <= rows {   // leftover tokens (decode, output logits): rows still paired
+            let wa = w + r * wRowBytes, wb = wa + wRowBytes
+            var c0 = SIMD8<Float>()
+            for b in 0..<blocks {
+                let xa = wa + b * 18, xb = wb + b * 18, dy = SIMD8<Float>(repeating: scale(y0, b))
+                let dab = SIMD8<Float>(half(xa, 0), half(xa, 0), half(xb, 0), half(xb, 0),
+                                       half(xa, 0), half(xa, 0), half(xb, 0), half(xb, 0))
+                let p = q4PairDot(nibbles(xa + 2), nibbles(xb + 2), y0.loadUnaligned(fromByteOffset: b * 34 + 2, as: SIMD32<Int8>.self))
+                c0 = c0.addingProduct(dab * dy, SIMD8<Float>(p))
+            }
+            storePair(r, t, c0)
+            r += 2
+        }
+        if r < rows {
             let wr = w + r * wRowBytes
             var c0 = SIMD8<Float>()
             for b in 0..<blocks {

@@ -53,54 +53,116 @@ func rowPairGroups(_ rows: Int, _ tokens: Int, _ pair: (Int, Int) -> Void, _ fou
 }
 
 /// Q4_0 weights (18-byte blocks: d, nibbles; x = d·(q − 8)) · Q8_0 activations (34-byte blocks).
+/// The nibbles stay unsigned: Σ(q − 8)·y = byteDot(q, y) − byteDot(8, y), the second term once per token and
+/// block (shared by the tile's rows) and used as the accumulator of the first (one vpdpbusd on VNNI), so no
+/// per-dot vpsignb is needed. Integer sums are exact as before.
+/// Tokens in groups of 4 are the outer loop so the tile's weight rows and the 4 activation rows stay in L1.
 func tileQ4_0(_ w: UnsafeRawPointer, _ wRowBytes: Int, _ rows: Int, _ a: UnsafeRawPointer, _ aRowBytes: Int,
               _ tokens: Int, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, _ outStride: Int) {
-    @inline(__always) func unpack(_ x: UnsafeRawPointer) -> (SIMD32<Int8>, SIMD32<UInt8>, Float) {
-        let q = unsafeBitCast(nibbles(x + 2), to: SIMD32<Int8>.self) &- SIMD32<Int8>(repeating: 8)
-        return (q, unsafeBitCast(signBy(q, q), to: SIMD32<UInt8>.self), half(x, 0))
-    }
-    // y = block start; dy = its Float scale from the row's tail (activation rows: blocks, then Float scales).
-    @inline(__always) func step(_ acc: SIMD8<Float>, _ u: (SIMD32<Int8>, SIMD32<UInt8>, Float), _ y: UnsafeRawPointer,
-                                _ dy: Float) -> SIMD8<Float> {
-        fma(acc, u.2 * dy, byteDot(u.1, signBy(y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self), u.0)))
-    }
+    let eights = SIMD32<UInt8>(repeating: 8)
     @inline(__always) func scale(_ row: UnsafeRawPointer, _ b: Int) -> Float {
         row.load(fromByteOffset: blocks * 34 + 4 * b, as: Float.self)
     }
-    rowPairGroups(rows, tokens, { r, t in
-        let wa = w + r * wRowBytes, wb = wa + wRowBytes, y0 = a + t * aRowBytes
-        let y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
-        var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0, e0 = c0, e1 = c0, e2 = c0, e3 = c0
-        for b in 0..<blocks {
-            let u = unpack(wa + b * 18), v = unpack(wb + b * 18), o = b * 34
-            @inline(__always) func both(_ c: inout SIMD8<Float>, _ e: inout SIMD8<Float>, _ y: UnsafeRawPointer) {
-                let yq = y.loadUnaligned(fromByteOffset: o + 2, as: SIMD32<Int8>.self), dy = scale(y, b)
-                c = fma(c, u.2 * dy, byteDot(u.1, signBy(yq, u.0)))
-                e = fma(e, v.2 * dy, byteDot(v.1, signBy(yq, v.0)))
+    // One (row, token) block product: acc + d_w·d_y·(byteDot(q, y) − byteDot(8, y)).
+    @inline(__always) func step(_ acc: SIMD8<Float>, _ q: SIMD32<UInt8>, _ dx: Float, _ y: UnsafeRawPointer,
+                                _ o: Int, _ dy: Float, _ corr: SIMD8<Int32>) -> SIMD8<Float> {
+        fma(acc, dx * dy, byteDotAdd(SIMD8<Int32>() &- corr, q, y.loadUnaligned(fromByteOffset: o + 2, as: SIMD32<Int8>.self)))
+    }
+    @inline(__always) func corr(_ y: UnsafeRawPointer, _ o: Int) -> SIMD8<Int32> {
+        byteDot(eights, y.loadUnaligned(fromByteOffset: o + 2, as: SIMD32<Int8>.self))
+    }
+    // Paired accumulator: lanes 0, 1, 4, 5 hold row r, lanes 2, 3, 6, 7 row r + 1.
+    @inline(__always) func storePair(_ r: Int, _ t: Int, _ c: SIMD8<Float>) {
+        let h = c.lowHalf + c.highHalf
+        out[t * outStride + r] = h[0] + h[1]; out[t * outStride + r + 1] = h[2] + h[3]
+    }
+    var t = 0
+    while t + 4 <= tokens {
+        let y0 = a + t * aRowBytes, y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
+        var r = 0
+        // 4 rows × 4 tokens, rows paired as below (8 accumulators; AVX-512 only, see wideRowTile).
+        while wideRowTile && r + 4 <= rows {
+            let wa = w + r * wRowBytes, wb = wa + wRowBytes, wc = wb + wRowBytes, wd = wc + wRowBytes
+            var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0, e0 = c0, e1 = c0, e2 = c0, e3 = c0
+            for b in 0..<blocks {
+                let xa = wa + b * 18, xb = wb + b * 18, xc = wc + b * 18, xd = wd + b * 18, o = b * 34
+                let qa = nibbles(xa + 2), qb = nibbles(xb + 2), qc = nibbles(xc + 2), qd = nibbles(xd + 2)
+                let da = half(xa, 0), db = half(xb, 0), dc = half(xc, 0), dd = half(xd, 0)
+                let dab = SIMD8<Float>(da, da, db, db, da, da, db, db), dcd = SIMD8<Float>(dc, dc, dd, dd, dc, dc, dd, dd)
+                @inline(__always) func four(_ c: inout SIMD8<Float>, _ e: inout SIMD8<Float>, _ y: UnsafeRawPointer) {
+                    let yq = y.loadUnaligned(fromByteOffset: o + 2, as: SIMD32<Int8>.self)
+                    let dy = SIMD8<Float>(repeating: scale(y, b))
+                    let p = q4PairDot(qa, qb, yq), q = q4PairDot(qc, qd, yq)
+                    c = c.addingProduct(dab * dy, SIMD8<Float>(p))
+                    e = e.addingProduct(dcd * dy, SIMD8<Float>(q))
+                }
+                four(&c0, &e0, y0); four(&c1, &e1, y1); four(&c2, &e2, y2); four(&c3, &e3, y3)
             }
-            both(&c0, &e0, y0); both(&c1, &e1, y1); both(&c2, &e2, y2); both(&c3, &e3, y3)
+            storePair(r, t, c0); storePair(r, t + 1, c1); storePair(r, t + 2, c2); storePair(r, t + 3, c3)
+            storePair(r + 2, t, e0); storePair(r + 2, t + 1, e1); storePair(r + 2, t + 2, e2); storePair(r + 2, t + 3, e3)
+            r += 4
         }
-        out[t * outStride + r] = hsum8(c0); out[(t + 1) * outStride + r] = hsum8(c1)
-        out[(t + 2) * outStride + r] = hsum8(c2); out[(t + 3) * outStride + r] = hsum8(c3)
-        out[t * outStride + r + 1] = hsum8(e0); out[(t + 1) * outStride + r + 1] = hsum8(e1)
-        out[(t + 2) * outStride + r + 1] = hsum8(e2); out[(t + 3) * outStride + r + 1] = hsum8(e3)
-    }, { r, t in
-        let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
-        let y1 = y0 + aRowBytes, y2 = y1 + aRowBytes, y3 = y2 + aRowBytes
-        var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
-        for b in 0..<blocks {
-            let u = unpack(wr + b * 18), o = b * 34
-            c0 = step(c0, u, y0 + o, scale(y0, b)); c1 = step(c1, u, y1 + o, scale(y1, b))
-            c2 = step(c2, u, y2 + o, scale(y2, b)); c3 = step(c3, u, y3 + o, scale(y3, b))
+        // 2 rows × 4 tokens: both rows' integer lanes are paired (q4PairDot) so one convert and one FMA with the
+        // scale vector (d_a, d_a, d_b, d_b, …)·d_y serve two block products.
+        while r + 2 <= rows {
+            let wa = w + r * wRowBytes, wb = wa + wRowBytes
+            var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
+            for b in 0..<blocks {
+                let xa = wa + b * 18, xb = wb + b * 18, o = b * 34
+                let qa = nibbles(xa + 2), qb = nibbles(xb + 2), da = half(xa, 0), db = half(xb, 0)
+                let dab = SIMD8<Float>(da, da, db, db, da, da, db, db)
+                @inline(__always) func both(_ c: inout SIMD8<Float>, _ y: UnsafeRawPointer) {
+                    let yq = y.loadUnaligned(fromByteOffset: o + 2, as: SIMD32<Int8>.self), dy = scale(y, b)
+                    let p = q4PairDot(qa, qb, yq)
+                    c = c.addingProduct(dab * SIMD8<Float>(repeating: dy), SIMD8<Float>(p))
+                }
+                both(&c0, y0); both(&c1, y1); both(&c2, y2); both(&c3, y3)
+            }
+            storePair(r, t, c0); storePair(r, t + 1, c1); storePair(r, t + 2, c2); storePair(r, t + 3, c3)
+            r += 2
         }
-        out[t * outStride + r] = hsum8(c0); out[(t + 1) * outStride + r] = hsum8(c1)
-        out[(t + 2) * outStride + r] = hsum8(c2); out[(t + 3) * outStride + r] = hsum8(c3)
-    }, { r, t in
-        let wr = w + r * wRowBytes, y0 = a + t * aRowBytes
-        var c0 = SIMD8<Float>()
-        for b in 0..<blocks { c0 = step(c0, unpack(wr + b * 18), y0 + b * 34, scale(y0, b)) }
-        out[t * outStride + r] = hsum8(c0)
-    })
+        if r < rows {
+            let wr = w + r * wRowBytes
+            var c0 = SIMD8<Float>(), c1 = c0, c2 = c0, c3 = c0
+            for b in 0..<blocks {
+                let x = wr + b * 18, o = b * 34, q = nibbles(x + 2), dx = half(x, 0)
+                c0 = step(c0, q, dx, y0, o, scale(y0, b), corr(y0, o))
+                c1 = step(c1, q, dx, y1, o, scale(y1, b), corr(y1, o))
+                c2 = step(c2, q, dx, y2, o, scale(y2, b), corr(y2, o))
+                c3 = step(c3, q, dx, y3, o, scale(y3, b), corr(y3, o))
+            }
+            out[t * outStride + r] = hsum8(c0); out[(t + 1) * outStride + r] = hsum8(c1)
+            out[(t + 2) * outStride + r] = hsum8(c2); out[(t + 3) * outStride + r] = hsum8(c3)
+        }
+        t += 4
+    }
+    while t < tokens {
+        let y0 = a + t * aRowBytes
+        var r = 0
+        while r + 2 <= rows {   // leftover tokens (decode, output logits): rows still paired
+            let wa = w + r * wRowBytes, wb = wa + wRowBytes
+            var c0 = SIMD8<Float>()
+            for b in 0..<blocks {
+                let xa = wa + b * 18, xb = wb + b * 18, dy = SIMD8<Float>(repeating: scale(y0, b))
+                let dab = SIMD8<Float>(half(xa, 0), half(xa, 0), half(xb, 0), half(xb, 0),
+                                       half(xa, 0), half(xa, 0), half(xb, 0), half(xb, 0))
+                let p = q4PairDot(nibbles(xa + 2), nibbles(xb + 2), y0.loadUnaligned(fromByteOffset: b * 34 + 2, as: SIMD32<Int8>.self))
+                c0 = c0.addingProduct(dab * dy, SIMD8<Float>(p))
+            }
+            storePair(r, t, c0)
+            r += 2
+        }
+        if r < rows {
+            let wr = w + r * wRowBytes
+            var c0 = SIMD8<Float>()
+            for b in 0..<blocks {
+                let x = wr + b * 18, o = b * 34
+                c0 = step(c0, nibbles(x + 2), half(x, 0), y0, o, scale(y0, b), corr(y0, o))
+            }
+            out[t * outStride + r] = hsum8(c0)
+        }
+        t += 1
+    }
 }
 
 /// Q4_1 weights (20-byte blocks: d, m, nibbles; x = d·q + m) · Q8_1 activations (36-byte blocks: d, s = d·Σq, int8).

@@ -31,3 +31,30 @@ func signBy(_ b: SIMD32<Int8>, _ s: SIMD32<Int8>) -> SIMD32<Int8> {
 
 
 
+
+/// acc + byteDot(a, b) in one vpdpbusd.
+@inline(__always)
+func byteDotAdd(_ acc: SIMD8<Int32>, _ a: SIMD32<UInt8>, _ b: SIMD32<Int8>) -> SIMD8<Int32> {
+    let r = Builtin.int_x86_avx512_vpdpbusd_256(unsafeBitCast(acc, to: Builtin.Vec8xInt32.self),
+                                                unsafeBitCast(a, to: Builtin.Vec8xInt32.self),
+                                                unsafeBitCast(b, to: Builtin.Vec8xInt32.self))
+    return unsafeBitCast(r, to: SIMD8<Int32>.self)
+}
+
+/// Pairwise i32 sums of a and b interleaved per 128-bit half (vphaddd): a0+a1, a2+a3, b0+b1, b2+b3, a4+a5, …
+@inline(__always)
+func pairSums(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>) -> SIMD8<Int32> {
+    unsafeBitCast(Builtin.int_x86_avx2_phadd_d(unsafeBitCast(a, to: Builtin.Vec8xInt32.self),
+                                               unsafeBitCast(b, to: Builtin.Vec8xInt32.self)), to: SIMD8<Int32>.self)
+}
+
+/// 32 vector registers: the Q4_0 tile runs 4 weight rows × 4 tokens (8 paired accumulators + 4 weight blocks).
+let wideRowTile = true
+
+/// Σ(qa − 8)·y and Σ(qb − 8)·y for two Q4_0 rows (unsigned nibbles) against one int8 block, in pairSums' lane
+/// layout: −byteDot(8, y) is the vpdpbusd accumulator of each row, then vphaddd pairs the rows.
+@inline(__always)
+func q4PairDot(_ qa: SIMD32<UInt8>, _ qb: SIMD32<UInt8>, _ y: SIMD32<Int8>) -> SIMD8<Int32> {
+    let k = SIMD8<Int32>() &- byteDot(SIMD32<UInt8>(repeating: 8), y)
+    return pairSums(byteDotAdd(k, qa, y), byteDotAdd(k, qb, y))
+}

@@ -63,3 +63,44 @@ gateway-bench:
 
 TEST_TARGETS  += gateway-ablation-fake
 BENCH_TARGETS += gateway-bench gateway-ablation-real
+
+# warden-audit end to end: a sample chain verifies; a deleted line and a cut tail are reported.
+.PHONY: audit-cli-test
+audit-cli-test:
+	@$(SWIFT) build --product warden-audit >/dev/null
+	@mkdir -p $(BUILD)
+	@.build/debug/warden-audit demo 300 $(BUILD)/audit-demo.jsonl >/dev/null
+	@.build/debug/warden-audit verify $(BUILD)/audit-demo.jsonl
+	@sed '100d' $(BUILD)/audit-demo.jsonl > $(BUILD)/audit-bad.jsonl
+	@! .build/debug/warden-audit verify $(BUILD)/audit-bad.jsonl
+	@head -n 200 $(BUILD)/audit-demo.jsonl > $(BUILD)/audit-cut.jsonl
+	@! .build/debug/warden-audit verify $(BUILD)/audit-cut.jsonl --last-seq 304
+	@echo "audit-cli-test: ok"
+TEST_TARGETS += audit-cli-test
+
+# BLAKE3 throughput vs b3sum --num-threads 1 on the same 64 MiB file, and the audit append cost.
+.PHONY: bench-blake3
+bench-blake3:
+	@$(SWIFT) build -c release --product warden-audit >/dev/null
+	@mkdir -p $(BUILD)
+	@test -f $(BUILD)/blake3-bench.bin || head -c 67108864 /dev/urandom > $(BUILD)/blake3-bench.bin
+	@.build/release/warden-audit bench-blake3 $(BUILD)/blake3-bench.bin
+	@time b3sum --num-threads 1 $(BUILD)/blake3-bench.bin
+	@.build/release/warden-audit bench-append 200000
+BENCH_TARGETS += bench-blake3
+
+# The governed MCP server on the host (warden-mcp) against the official MCP Python SDK client.
+MCP_BIN = $$($(SWIFT) build --show-bin-path)/warden-mcp
+.PHONY: mcp-client-test egress-peer-test mcp-bench
+mcp-client-test:
+	@$(SWIFT) build --product warden-mcp >/dev/null
+	@$(PYTHON) -c 'import mcp' 2>/dev/null || { echo "mcp-client-test: pip install mcp"; $(PYTHON) -m pip install -q mcp; }
+	$(PYTHON) Tests/Integration/mcp_client_test.py -- $(MCP_BIN) --quiet
+egress-peer-test:
+	@$(SWIFT) build --product warden-mcp >/dev/null
+	$(PYTHON) Tests/Integration/egress_peer_test.py --warden-mcp $(MCP_BIN)
+mcp-bench:
+	@$(SWIFT) build -c release --product warden-mcp >/dev/null
+	$(PYTHON) Tests/Integration/mcp_bench.py $$($(SWIFT) build -c release --show-bin-path)/warden-mcp --quiet --no-rate-limit
+TEST_TARGETS += mcp-client-test egress-peer-test
+BENCH_TARGETS += mcp-bench

@@ -74,10 +74,9 @@ enum ModelService {
         let p: TextProbe
         do {
             p = try KernelProbeSetup.makeProbe(model: model, tokenizer: tokenizer)
-            let t1 = Clock.now()
-            print("model: computing the ProbeLogits prefix KV ...")
-            _ = try p.classify(prefix: ProbePrompt.prefix, query: "warm-up\nVerdict:")   // a discarded decision: the prefix KV stays
-            print("model: prefix KV ready (\(model.count) tokens) in \(Clock.milliseconds(Clock.now() - t1)) ms")
+            // NOTE: the fixed prompt prefix (~420 tokens) is not computed here: under QEMU TCG it takes ~12 min
+            // for SmolLM2 and would hold back the console. The first decision computes it and its KV is reused.
+            print("model: ProbeLogits prefix KV is computed at the first gated decision (slow under TCG)")
         } catch {
             return .failure(ModelLoadError("probe: \(error)"))
         }

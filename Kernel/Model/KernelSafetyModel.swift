@@ -3,7 +3,7 @@ import Gateway
 import Inference
 
 /// Mirrors warden-eval's EngineSafetyModel (Gateway/CLI/Eval) exactly: TextProbe over the prompt's fixed prefix
-/// (KV reused) and per-call query, margin of the first tokens of ProbePrompt.unsafeWord vs ProbePrompt.safeWord,
+/// (KV reused) and per-call query, margin of the first tokens of ProbePrompt.unsafeWords vs ProbePrompt.safeWords,
 /// α = 0, calibrated by ProbePrompt.calibration — so kernel and host give the same verdicts on the same model.
 struct KernelSafetyModel: SafetyModel {
     init() {}

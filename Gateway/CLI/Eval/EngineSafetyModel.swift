@@ -31,10 +31,13 @@ struct EngineSafetyModel {
             let model = try Transformer(gguf: gguf, kernels: QuantKernels(tier: Self.hostFeatures().bestTier))
             let tokenizer = try Tokenizer(gguf: gguf)
             // First tokens of the verbalizers (" BAD" encodes as " B" + "AD").
-            let unsafeFirst = String(decoding: tokenizer.piece(tokenizer.encode(ProbePrompt.unsafeWord)[0]), as: UTF8.self)
+            func firstPieces(_ words: [String]) -> [String] {
+                // A word that encodes to nothing is passed as is, so TextProbe rejects it with its typed error.
+                words.map { w in tokenizer.encode(w).first.map { String(decoding: tokenizer.piece($0), as: UTF8.self) } ?? w }
+            }
             probe = try TextProbe(model: model, tokenizer: tokenizer,
-                                  classes: [(name: "safe", verbalizers: [ProbePrompt.safeWord]),
-                                            (name: "unsafe", verbalizers: [unsafeFirst])],
+                                  classes: [(name: "safe", verbalizers: firstPieces(ProbePrompt.safeWords)),
+                                            (name: "unsafe", verbalizers: firstPieces(ProbePrompt.unsafeWords))],
                                   unsafeClass: "unsafe", alpha: 0, threshold: 0.5, contentFree: nil,
                                   parseSpecial: false)
         } catch {

@@ -37,13 +37,7 @@ struct BPEMerges {
 
 /// Scratch state for merging words; reused across the words of one encode call.
 struct BPEMerger {
-    /// Symbol i covers word[symStart[i] ..< symStart[i] + symLength[i]] (byte-level encoded text);
-    /// a symbol merged into its left neighbour has length 0.
-    private var symStart: [Int] = []
-    private var symLength: [Int] = []
-    private var next: [Int] = []
-    private var prev: [Int] = []
-    private var queue = MergeQueue()
+    private var symbols = SymbolList()
     private var scratch: [UInt8] = []
 
     /// Encodes one word (already mapped to the byte-level alphabet, UTF-8) and appends the ids.
@@ -51,55 +45,18 @@ struct BPEMerger {
     mutating func encode(word: [UInt8], charStarts: [Int], vocab: Vocabulary, merges: BPEMerges,
                          ignoreMerges: Bool, into output: inout [Int32]) {
         if ignoreMerges, let id = vocab.id(of: word) { output.append(id); return }
-        let n = charStarts.count
-        symStart = charStarts
-        symLength.removeAll(keepingCapacity: true)
-        next.removeAll(keepingCapacity: true)
-        prev.removeAll(keepingCapacity: true)
-        queue.removeAll()
-        for i in 0..<n {
-            symLength.append((i + 1 < n ? charStarts[i + 1] : word.count) - charStarts[i])
-            next.append(i + 1 < n ? i + 1 : -1)
-            prev.append(i - 1)
+        symbols.reset(starts: charStarts, end: word.count)
+        // Lowest rank first; the key buffer is moved out so the closure doesn't capture self.
+        var key = scratch
+        scratch = []
+        symbols.merge { left, right in
+            merges.rank(word[left], word[right], scratch: &key).map { Float($0) }
         }
-        for i in 0..<n { pushPair(i, word, merges) }
+        scratch = key
 
-        // Lowest rank first, leftmost on ties; skip candidates whose symbols changed since.
-        while let c = queue.pop() {
-            let l = Int(c.left), r = Int(c.right)
-            guard symLength[l] == Int(c.leftLength), symLength[r] == Int(c.rightLength),
-                  symLength[l] > 0, symLength[r] > 0, next[l] == r else { continue }
-            symLength[l] += symLength[r]
-            symLength[r] = 0
-            next[l] = next[r]
-            if next[r] != -1 { prev[next[r]] = l }
-            if prev[l] != -1 { pushPair(prev[l], word, merges) }
-            pushPair(l, word, merges)
+        // llama.cpp falls back to single-byte tokens of the symbol text, skipping misses.
+        symbols.appendTokens(of: word, vocab: vocab, into: &output) { b, output in
+            if let id = vocab.id(of: [b]) { output.append(id) }
         }
-
-        var i = n > 0 ? 0 : -1
-        while i != -1 {
-            let text = word[symStart[i]..<(symStart[i] + symLength[i])]
-            if let id = text.withUnsafeBufferPointer({ vocab.id(of: $0) }) {
-                output.append(id)
-            } else {
-                // llama.cpp falls back to single-byte tokens of the symbol text, skipping misses.
-                for b in text {
-                    if let id = vocab.id(of: [b]) { output.append(id) }
-                }
-            }
-            i = next[i]
-        }
-    }
-
-    /// Queues the merge of symbol i with its right neighbour if the merges list has it.
-    private mutating func pushPair(_ i: Int, _ word: [UInt8], _ merges: BPEMerges) {
-        let j = next[i]
-        guard j != -1 else { return }
-        let left = word[symStart[i]..<(symStart[i] + symLength[i])]
-        let right = word[symStart[j]..<(symStart[j] + symLength[j])]
-        guard let rank = merges.rank(left, right, scratch: &scratch) else { return }
-        queue.push(MergeCandidate(key: Float(rank), left: Int32(i), right: Int32(j),
-                                  leftLength: Int32(symLength[i]), rightLength: Int32(symLength[j])))
     }
 }

@@ -78,7 +78,8 @@ audit-cli-test:
 	@echo "audit-cli-test: ok"
 TEST_TARGETS += audit-cli-test
 
-# BLAKE3 throughput vs b3sum --num-threads 1 on the same 64 MiB file, and the audit append cost.
+# BLAKE3 throughput vs b3sum --num-threads 1 on the same 64 MiB file, the audit append cost, and
+# Tests/Bench/Blake3Bench.swift: ns per compression and per short hash (64 B, 200 B, 1 KiB), in-cache MB/s.
 .PHONY: bench-blake3
 bench-blake3:
 	@$(SWIFT) build -c release --product warden-audit >/dev/null
@@ -87,6 +88,9 @@ bench-blake3:
 	@.build/release/warden-audit bench-blake3 $(BUILD)/blake3-bench.bin
 	@time b3sum --num-threads 1 $(BUILD)/blake3-bench.bin
 	@.build/release/warden-audit bench-append 200000
+	@$(SWIFTC) -O -wmo -parse-as-library -module-name Blake3Bench Gateway/Blake3/*.swift Tests/Bench/Blake3Bench.swift \
+	  -o $(BUILD)/blake3-bench
+	@$(BUILD)/blake3-bench
 BENCH_TARGETS += bench-blake3
 
 # The governed MCP server on the host (warden-mcp) against the official MCP Python SDK client.

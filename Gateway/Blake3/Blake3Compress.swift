@@ -43,19 +43,21 @@ func quarterRounds(_ s: inout Blake3State, _ mx: SIMD4<UInt32>, _ my: SIMD4<UInt
     s.row1 = rotateRight(s.row1 ^ s.row2, 7)
 }
 
-/// One round: G on the columns, then on the diagonals. Diagonalizing rotates row 1 left by one lane,
-/// row 2 by two and row 3 by three, so lane i holds diagonal i: (v0,v5,v10,v15), (v1,v6,v11,v12), …
+/// One round: G on the columns, then on the diagonals (as the reference SSE4.1 code does). Row 1,
+/// the last one G writes, stays in place, so no shuffle sits on the round's critical path: rows 0,
+/// 2, 3 rotate by 3, 1, 2 lanes, which puts diagonal (i + 3) mod 4 in lane i: (v3,v4,v9,v14),
+/// (v0,v5,v10,v15), (v1,v6,v11,v12), (v2,v7,v8,v13). The diagonal message words come in that order.
 @inline(__always)
 func round(_ s: inout Blake3State, _ colX: SIMD4<UInt32>, _ colY: SIMD4<UInt32>,
            _ diagX: SIMD4<UInt32>, _ diagY: SIMD4<UInt32>) {
     quarterRounds(&s, colX, colY)
-    s.row1 = SIMD4(s.row1[1], s.row1[2], s.row1[3], s.row1[0])
-    s.row2 = SIMD4(s.row2[2], s.row2[3], s.row2[0], s.row2[1])
-    s.row3 = SIMD4(s.row3[3], s.row3[0], s.row3[1], s.row3[2])
+    s.row0 = SIMD4(s.row0[3], s.row0[0], s.row0[1], s.row0[2])
+    s.row2 = SIMD4(s.row2[1], s.row2[2], s.row2[3], s.row2[0])
+    s.row3 = SIMD4(s.row3[2], s.row3[3], s.row3[0], s.row3[1])
     quarterRounds(&s, diagX, diagY)
-    s.row1 = SIMD4(s.row1[3], s.row1[0], s.row1[1], s.row1[2])
-    s.row2 = SIMD4(s.row2[2], s.row2[3], s.row2[0], s.row2[1])
-    s.row3 = SIMD4(s.row3[1], s.row3[2], s.row3[3], s.row3[0])
+    s.row0 = SIMD4(s.row0[1], s.row0[2], s.row0[3], s.row0[0])
+    s.row2 = SIMD4(s.row2[3], s.row2[0], s.row2[1], s.row2[2])
+    s.row3 = SIMD4(s.row3[2], s.row3[3], s.row3[0], s.row3[1])
 }
 
 /// Seven rounds over the initial state (cv, IV[0..3], counter, block length, flags), no feed-forward.
@@ -69,19 +71,19 @@ func compressRounds(_ cv: SIMD8<UInt32>, _ m: SIMD16<UInt32>, _ counter: UInt64,
                         SIMD4(UInt32(truncatingIfNeeded: counter), UInt32(truncatingIfNeeded: counter >> 32),
                               blockLength, flags))
     round(&s, SIMD4(m[0], m[2], m[4], m[6]), SIMD4(m[1], m[3], m[5], m[7]),
-          SIMD4(m[8], m[10], m[12], m[14]), SIMD4(m[9], m[11], m[13], m[15]))
+          SIMD4(m[14], m[8], m[10], m[12]), SIMD4(m[15], m[9], m[11], m[13]))
     round(&s, SIMD4(m[2], m[3], m[7], m[4]), SIMD4(m[6], m[10], m[0], m[13]),
-          SIMD4(m[1], m[12], m[9], m[15]), SIMD4(m[11], m[5], m[14], m[8]))
+          SIMD4(m[15], m[1], m[12], m[9]), SIMD4(m[8], m[11], m[5], m[14]))
     round(&s, SIMD4(m[3], m[10], m[13], m[7]), SIMD4(m[4], m[12], m[2], m[14]),
-          SIMD4(m[6], m[9], m[11], m[8]), SIMD4(m[5], m[0], m[15], m[1]))
+          SIMD4(m[8], m[6], m[9], m[11]), SIMD4(m[1], m[5], m[0], m[15]))
     round(&s, SIMD4(m[10], m[12], m[14], m[13]), SIMD4(m[7], m[9], m[3], m[15]),
-          SIMD4(m[4], m[11], m[5], m[1]), SIMD4(m[0], m[2], m[8], m[6]))
+          SIMD4(m[1], m[4], m[11], m[5]), SIMD4(m[6], m[0], m[2], m[8]))
     round(&s, SIMD4(m[12], m[9], m[15], m[14]), SIMD4(m[13], m[11], m[10], m[8]),
-          SIMD4(m[7], m[5], m[0], m[6]), SIMD4(m[2], m[3], m[1], m[4]))
+          SIMD4(m[6], m[7], m[5], m[0]), SIMD4(m[4], m[2], m[3], m[1]))
     round(&s, SIMD4(m[9], m[11], m[8], m[15]), SIMD4(m[14], m[5], m[12], m[1]),
-          SIMD4(m[13], m[0], m[2], m[4]), SIMD4(m[3], m[10], m[6], m[7]))
+          SIMD4(m[4], m[13], m[0], m[2]), SIMD4(m[7], m[3], m[10], m[6]))
     round(&s, SIMD4(m[11], m[5], m[1], m[8]), SIMD4(m[15], m[0], m[9], m[6]),
-          SIMD4(m[14], m[2], m[3], m[7]), SIMD4(m[10], m[12], m[4], m[13]))
+          SIMD4(m[7], m[14], m[2], m[3]), SIMD4(m[13], m[10], m[12], m[4]))
     return s
 }
 

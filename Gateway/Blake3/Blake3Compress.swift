@@ -18,23 +18,18 @@ struct Blake3State {
 
 /// Rotate right by a constant. Written as shift-shift-add (the bits are disjoint, so + equals |):
 /// LLVM turns the `|` form into a vector rotate that it scalarizes on baseline x86-64 (SSE2).
+/// Also used for 16: a 16-bit lane swap (pshuflw/pshufhw) is no shorter on the critical path, and
+/// LLVM folds it with the neighbouring lane rotations into a slow 6-instruction blend.
 @inline(__always)
 func rotateRight(_ x: SIMD4<UInt32>, _ n: UInt32) -> SIMD4<UInt32> {
     (x &>> n) &+ (x &<< (32 - n))
-}
-
-/// Rotate right by 16: swap the 16-bit halves of each lane (pshuflw/pshufhw, no shifts).
-@inline(__always)
-func rotateRight16(_ x: SIMD4<UInt32>) -> SIMD4<UInt32> {
-    let h = unsafeBitCast(x, to: SIMD8<UInt16>.self)
-    return unsafeBitCast(SIMD8(h[1], h[0], h[3], h[2], h[5], h[4], h[7], h[6]), to: SIMD4<UInt32>.self)
 }
 
 /// Four G functions at once (§2.2): lane i of the rows is G's (a, b, c, d) for column or diagonal i.
 @inline(__always)
 func quarterRounds(_ s: inout Blake3State, _ mx: SIMD4<UInt32>, _ my: SIMD4<UInt32>) {
     s.row0 = s.row0 &+ s.row1 &+ mx
-    s.row3 = rotateRight16(s.row3 ^ s.row0)
+    s.row3 = rotateRight(s.row3 ^ s.row0, 16)
     s.row2 = s.row2 &+ s.row3
     s.row1 = rotateRight(s.row1 ^ s.row2, 12)
     s.row0 = s.row0 &+ s.row1 &+ my

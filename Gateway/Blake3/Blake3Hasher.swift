@@ -66,24 +66,23 @@ public struct Blake3Hasher: Sendable {
                 chunk = Blake3ChunkState(key: key, chunkCounter: total, flags: flags)
             }
             if chunk.length == 0 && n > Blake3Constants.chunkLength {
-                // Whole chunks followed by more input: hash them straight from the caller's bytes.
+                // Whole chunks followed by more input: hash them straight from the caller's bytes,
+                // up to four at once.
                 var counter = chunk.chunkCounter
-                while n > 4 * Blake3Constants.chunkLength {
-                    let cvs = hashFourChunks(p, key: key, counter: counter, flags: flags)
-                    pushChunkCV(cvs.0, totalChunks: counter &+ 1)
-                    pushChunkCV(cvs.1, totalChunks: counter &+ 2)
-                    pushChunkCV(cvs.2, totalChunks: counter &+ 3)
-                    pushChunkCV(cvs.3, totalChunks: counter &+ 4)
-                    counter &+= 4
-                    p += 4 * Blake3Constants.chunkLength
-                    n &-= 4 * Blake3Constants.chunkLength
-                }
                 while n > Blake3Constants.chunkLength {
-                    let cv = hashFullChunk(p, key: key, counter: counter, flags: flags)
-                    counter &+= 1
-                    pushChunkCV(cv, totalChunks: counter)
-                    p += Blake3Constants.chunkLength
-                    n &-= Blake3Constants.chunkLength
+                    let whole = min(Blake3Parallel.lanes, (n &- 1) / Blake3Constants.chunkLength)
+                    let hashed: Int
+                    if whole >= Blake3Parallel.minChunks {
+                        let cvs = hashChunks4(p, count: whole, key: key, counter: counter, flags: flags)
+                        for j in 0..<whole { pushChunkCV(cvs.cv(j), totalChunks: counter &+ UInt64(j &+ 1)) }
+                        hashed = whole
+                    } else {
+                        pushChunkCV(hashFullChunk(p, key: key, counter: counter, flags: flags), totalChunks: counter &+ 1)
+                        hashed = 1
+                    }
+                    counter &+= UInt64(hashed)
+                    p += hashed &* Blake3Constants.chunkLength
+                    n &-= hashed &* Blake3Constants.chunkLength
                 }
                 chunk = Blake3ChunkState(key: key, chunkCounter: counter, flags: flags)
             }

@@ -2,6 +2,16 @@
 // so each G runs on four independent states with no lane shuffles. Used for whole chunks that are
 // certainly not the last; the seven rounds are unrolled with the message schedules of σ (§2.2).
 
+/// When the four-lane path pays off. One four-lane compression costs about two row-wise ones
+/// (Blake3Bench, SSE2), yet two chunks in four lanes still beat two row-wise chunks by ~8 % (3 KiB
+/// inputs): the row-wise chain is latency-bound, the four-lane one is not.
+enum Blake3Parallel {
+    /// Lanes (chunks hashed together).
+    static let lanes = 4
+    /// Fewest whole chunks that take the four-lane path; lanes beyond them repeat chunk 0.
+    static let minChunks = 2
+}
+
 /// Word i of one 64-byte block of each of the four chunks (lane j = chunk j).
 struct Blake3Message4 {
     var w0: SIMD4<UInt32>
@@ -21,13 +31,14 @@ struct Blake3Message4 {
     var w14: SIMD4<UInt32>
     var w15: SIMD4<UInt32>
 
-    /// Loads block `offset` of the four consecutive chunks starting at `p` and transposes it.
+    /// Loads block `offset` of the chunks at `p0`…`p3` (one per lane) and transposes it.
     @inline(__always)
-    init(_ p: UnsafeRawPointer, blockOffset offset: Int) {
-        let a = loadBlock(p + offset)
-        let b = loadBlock(p + Blake3Constants.chunkLength + offset)
-        let c = loadBlock(p + 2 * Blake3Constants.chunkLength + offset)
-        let d = loadBlock(p + 3 * Blake3Constants.chunkLength + offset)
+    init(_ p0: UnsafeRawPointer, _ p1: UnsafeRawPointer, _ p2: UnsafeRawPointer, _ p3: UnsafeRawPointer,
+         blockOffset offset: Int) {
+        let a = loadBlock(p0 + offset)
+        let b = loadBlock(p1 + offset)
+        let c = loadBlock(p2 + offset)
+        let d = loadBlock(p3 + offset)
         w0 = SIMD4(a[0], b[0], c[0], d[0])
         w1 = SIMD4(a[1], b[1], c[1], d[1])
         w2 = SIMD4(a[2], b[2], c[2], d[2])
@@ -52,7 +63,7 @@ struct Blake3Message4 {
 func g(_ a: inout SIMD4<UInt32>, _ b: inout SIMD4<UInt32>, _ c: inout SIMD4<UInt32>, _ d: inout SIMD4<UInt32>,
        _ mx: SIMD4<UInt32>, _ my: SIMD4<UInt32>) {
     a = a &+ b &+ mx
-    d = rotateRight16(d ^ a)
+    d = rotateRight(d ^ a, 16)
     c = c &+ d
     b = rotateRight(b ^ c, 12)
     a = a &+ b &+ my
@@ -156,22 +167,26 @@ struct Blake3CV4 {
     }
 }
 
-/// Hashes four complete consecutive chunks at `p` (chunk counters `counter`…`counter + 3`), none of
-/// which is the root; returns their chaining values in order.
-@inline(__always)
-func hashFourChunks(_ p: UnsafeRawPointer, key: SIMD8<UInt32>, counter: UInt64, flags: UInt32)
-    -> (SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>) {
+/// Hashes `count` (1…4) complete consecutive chunks at `p` (chunk counters `counter`…), none of
+/// which is the root; chunk j's chaining value is `cv(j)` of the result. Lanes past `count` hash
+/// chunk 0 again (never reading past the input) and are ignored.
+@inline(never)
+func hashChunks4(_ p: UnsafeRawPointer, count: Int, key: SIMD8<UInt32>, counter: UInt64, flags: UInt32) -> Blake3CV4 {
+    let length = Blake3Constants.chunkLength
+    let p1 = count > 1 ? p + length : p
+    let p2 = count > 2 ? p + 2 * length : p
+    let p3 = count > 3 ? p + 3 * length : p
     var state = Blake3CV4(key: key)
     let counters = SIMD4<UInt64>(counter, counter &+ 1, counter &+ 2, counter &+ 3)
     let low = SIMD4<UInt32>(truncatingIfNeeded: counters)
     let high = SIMD4<UInt32>(truncatingIfNeeded: counters &>> 32)
     var offset = 0
-    while offset < Blake3Constants.chunkLength {
+    while offset < length {
         var f = flags
         if offset == 0 { f |= Blake3Flag.chunkStart }
-        if offset == Blake3Constants.chunkLength - Blake3Constants.blockLength { f |= Blake3Flag.chunkEnd }
-        state.compress(Blake3Message4(p, blockOffset: offset), counterLow: low, counterHigh: high, flags: f)
+        if offset == length - Blake3Constants.blockLength { f |= Blake3Flag.chunkEnd }
+        state.compress(Blake3Message4(p, p1, p2, p3, blockOffset: offset), counterLow: low, counterHigh: high, flags: f)
         offset &+= Blake3Constants.blockLength
     }
-    return (state.cv(0), state.cv(1), state.cv(2), state.cv(3))
+    return state
 }

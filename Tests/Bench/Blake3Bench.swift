@@ -65,7 +65,7 @@ enum Blake3Bench {
         }
 
         // In-cache throughput over sizes that exercise the multi-chunk paths.
-        for size in [2048, 4096, 8192, 16384, 65536, 1 << 20] {
+        for size in [2048, 3072, 4096, 5120, 8192, 16384, 65536, 1 << 20] {
             let input = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7) }
             let iterations = max(1, (16 << 20) / size)
             let ns = input.withUnsafeBytes { buf in

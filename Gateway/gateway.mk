@@ -90,7 +90,7 @@ bench-blake3:
 	@.build/release/warden-audit bench-append 200000
 	@$(SWIFTC) -O -wmo -parse-as-library -module-name Blake3Bench Gateway/Blake3/*.swift Tests/Bench/Blake3Bench.swift \
 	  -o $(BUILD)/blake3-bench
-	@$(BUILD)/blake3-bench
+	@$(BUILD)/blake3-bench $(BUILD)/blake3-bench.bin
 BENCH_TARGETS += bench-blake3
 
 # The governed MCP server on the host (warden-mcp) against the official MCP Python SDK client.

@@ -5,9 +5,7 @@ public enum Blake3 {
     /// needs no chaining-value stack (the whole input is the root chunk, §2.4).
     public static func hash(_ buffer: UnsafeRawBufferPointer) -> Blake3Digest {
         if buffer.count <= Blake3Constants.chunkLength {
-            var chunk = Blake3ChunkState(key: Blake3Constants.iv, chunkCounter: 0, flags: 0)
-            if let base = buffer.baseAddress { chunk.update(base, buffer.count) }
-            return Blake3Digest(words: chunk.output().rootBlock(0).lowHalf)
+            return Blake3Digest(words: hashRootChunk(buffer.baseAddress, buffer.count, key: Blake3Constants.iv, flags: 0))
         }
         var h = Blake3Hasher()
         h.update(buffer)

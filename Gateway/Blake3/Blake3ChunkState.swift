@@ -78,3 +78,29 @@ func hashFullChunk(_ p: UnsafeRawPointer, key: SIMD8<UInt32>, counter: UInt64, f
     }
     return compressCV(cv, loadBlock(p + offset), counter, 64, flags | Blake3Flag.chunkEnd)
 }
+
+/// The digest of an input of at most one chunk, which is therefore the root (§2.4, §2.6): the
+/// blocks are compressed straight from `p`, and only a partial last block is copied (zero-padded).
+/// The first 8 words of the root output equal the truncated compression with ROOT set.
+@inline(__always)
+func hashRootChunk(_ p: UnsafeRawPointer?, _ count: Int, key: SIMD8<UInt32>, flags: UInt32) -> SIMD8<UInt32> {
+    guard let p, count > 0 else {
+        return compressCV(key, .zero, 0, 0, flags | Blake3Flag.chunkStart | Blake3Flag.chunkEnd | Blake3Flag.root)
+    }
+    var cv = key
+    var start = Blake3Flag.chunkStart
+    var offset = 0
+    while count &- offset > Blake3Constants.blockLength {
+        cv = compressCV(cv, loadBlock(p + offset), 0, 64, flags | start)
+        start = 0
+        offset &+= Blake3Constants.blockLength
+    }
+    let rest = count &- offset
+    var last = SIMD16<UInt32>.zero
+    if rest == Blake3Constants.blockLength {
+        last = loadBlock(p + offset)
+    } else {
+        withUnsafeMutableBytes(of: &last) { $0.baseAddress!.copyMemory(from: p + offset, byteCount: rest) }
+    }
+    return compressCV(cv, last, 0, UInt32(rest), flags | start | Blake3Flag.chunkEnd | Blake3Flag.root)
+}

@@ -19,6 +19,12 @@ SWIFT_EMBEDDED_LIBDIR ?= $(abspath $(dir $(shell command -v $(SWIFTC)))/../lib/s
 KERNEL_LIBS := KernelCore Blake3 WasmRuntime InferenceAVX2 InferenceAVX512 Inference Gateway AgentHost
 KERNEL_LIB_OBJS = $(addprefix $(EMB)/,$(addsuffix .o,$(KERNEL_LIBS)))
 
+# ---- Evaluation and benchmarks in the kernel (docs/evaluation.md "In-kernel replay and benchmarks") ----
+# GatewayInference: the one SafetyModel adapter over Inference (warden-eval and the kernel). Listed here,
+# before the Kernel.o rule, because prerequisite lists are expanded when a rule is read.
+$(eval $(call embedded_module,GatewayInference,GatewayInference,,Gateway Inference,))
+KERNEL_LIBS += GatewayInference
+
 # Boot modules as path:name (name and any key=value words form the module2 command line; crc32= and size=
 # are appended by the ISO script): the policy (`policy`), the file-system image (`fsimage`), the agents'
 # environment (`env`), each agent module and manifest under its file name, the model (Kernel/Model/model.mk).

@@ -46,6 +46,9 @@ public struct ProbeSafetyModel: SafetyModel {
                              parseSpecial: false)
     }
 
+    /// Forgets the last margin (before a call the layer may not gate, so a stale margin is not reported).
+    public mutating func clearLastMargin() { lastMargin = nil }
+
     public mutating func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double {
         lastMargin = nil
         guard let probe else { throw .absent }

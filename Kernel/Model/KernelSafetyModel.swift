@@ -16,6 +16,8 @@ struct KernelSafetyModel: SafetyModel {
     /// The raw margin of the last decision (nil before the first or after an error).
     var lastMargin: Float? { adapter.lastMargin }
 
+    mutating func clearLastMargin() { adapter.clearLastMargin() }
+
     mutating func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double {
         try adapter.unsafeProbability(prompt)
     }

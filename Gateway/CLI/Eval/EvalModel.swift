@@ -39,6 +39,7 @@ enum EvalModel: SafetyModel {
     }
 
     mutating func setCurrent(_ id: String) {
+        if case .engine(var m) = self { m.clearLastMargin(); self = .engine(m) }
         if case .replay(var m) = self {
             m.current = id
             self = .replay(m)

@@ -152,12 +152,14 @@ TEST_TARGETS += integration-test
 #   make kernel-bench       (make bench) `bench gateway`, `bench agent`, `eval full model` (SmolLM2) in-kernel vs
 #                           warden-gateway-bench, warden-agent-bench, warden-eval on the host; KEVAL_ROWS=N: first N rows
 KEVAL_SET         ?= Gateway/Data/warden_mcp_bench.jsonl
+KEVAL_AGENTS_SET  := Tests/Boot/keval/agent_time_rows.jsonl
 KEVAL_ROWS        ?=
 KEVAL_GATEWAY_N   ?= 20000
 KEVAL_MODEL       ?= $(BUILD)/models/SmolLM2-135M-Instruct.Q4_1.gguf
 KEVAL_BENCH_AGENTS = $(BUILD)/agents/callloop.wasm Kernel/Agents/bench/callloop.manifest Kernel/Agents/bench/callloop-reads.manifest
-$(KBUILD)/warden-test-eval.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(POLICY) $(KEVAL_SET) | deps
-	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" $(POLICY):policy $(KEVAL_SET):evalset
+$(KBUILD)/warden-test-eval.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(POLICY) $(KEVAL_SET) $(KEVAL_AGENTS_SET) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" $(POLICY):policy $(KEVAL_SET):evalset \
+	  $(KEVAL_AGENTS_SET):evalset-agents
 $(KBUILD)/warden-bench-eval.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(POLICY) $(KEVAL_SET) $(KEVAL_MODEL) $(KEVAL_BENCH_AGENTS) $(FSIMAGE) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" $(POLICY):policy $(KEVAL_SET):evalset \
 	  $(FSIMAGE):fsimage $(foreach f,$(KEVAL_BENCH_AGENTS),$(f):$(notdir $(f))) $(KEVAL_MODEL):model
@@ -165,7 +167,7 @@ $(KBUILD)/warden-bench-eval.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(POLICY) $(KEVAL_S
 .PHONY: kernel-eval-test kernel-bench
 kernel-eval-test: deps gateway-eval-build $(KBUILD)/warden-test-eval.iso
 	@$(PYTHON) Tests/Integration/kernel_eval_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-eval.iso \
-	  --warden-eval $(WARDEN_EVAL) --set $(KEVAL_SET) --policy $(POLICY)
+	  --warden-eval $(WARDEN_EVAL) --set $(KEVAL_SET) --agents-set $(KEVAL_AGENTS_SET) --policy $(POLICY)
 kernel-bench: deps gateway-eval-build agents $(KBUILD)/warden-bench-eval.iso
 	@$(SWIFT) build -c release --product warden-gateway-bench 2>&1 | grep -E "error" || true
 	@$(SWIFT) build -c release --product warden-agent-bench 2>&1 | grep -E "error" || true

@@ -1,5 +1,5 @@
-// Console `eval <config> [fake|model] [rows N] [margins]`: replays the labeled JSONL of the boot module
-// `evalset` through Gateway's EvalRunner — the code warden-eval runs on the host: same rows, agent
+// Console `eval <config> [fake|model] [rows N] [margins] [set <module>]`: replays the labeled JSONL of the boot
+// module `evalset` (or <module>) through Gateway's EvalRunner — the code warden-eval runs on the host: same rows, agent
 // (`warden-eval` at the policy's tier), virtual rate clock (row t, not the TSC), constitution (the boot
 // policy) — and prints the same `id verdict layer` lines and summary between markers:
 //   eval: begin <config> <model> <n> rows
@@ -42,10 +42,10 @@ enum KernelEvalModel: SafetyModel {
 }
 
 enum EvalCommands {
-    static let usage = "usage: eval full|no-probelogits|probelogits-only|rules-only [fake|model] [rows N] [margins]"
+    static let usage = "usage: eval full|no-probelogits|probelogits-only|rules-only [fake|model] [rows N] [margins] [set <module>]"
 
     static func register() {
-        Console.commands.register("eval", "eval <config> [fake|model] [rows N] [margins]: replay the `evalset` module like warden-eval") { args in
+        Console.commands.register("eval", "eval <config> [fake|model] [rows N] [margins] [set <module>]: replay a labeled JSONL module like warden-eval") { args in
             eval(args)
         }
         BenchCommands.register()
@@ -56,12 +56,17 @@ enum EvalCommands {
         var useModel = false
         var limit: Int? = nil
         var margins = false
+        var setName = "evalset"
         var i = 1
         while i < args.count {
             switch args[i] {
             case "fake": useModel = false
             case "model": useModel = true
             case "margins": margins = true
+            case "set":
+                guard i + 1 < args.count else { print(usage); return }
+                setName = args[i + 1]
+                i += 1
             case "rows":
                 guard i + 1 < args.count, let n = Int(args[i + 1]), n > 0 else { print(usage); return }
                 limit = n
@@ -70,10 +75,10 @@ enum EvalCommands {
             }
             i += 1
         }
-        guard let m = Warden.module("evalset") else { print("eval: no boot module named 'evalset' (a labeled JSONL)"); return }
+        guard let m = Warden.module(setName) else { print("eval: no boot module named '" + setName + "' (a labeled JSONL)"); return }
         var rows: [EvalRow]
         do throws(EvalError) {
-            rows = try EvalFile.rows([UInt8](m.bytes), source: "evalset", tiers: EvalTiers(policy: Warden.policy))
+            rows = try EvalFile.rows([UInt8](m.bytes), source: setName, tiers: EvalTiers(policy: Warden.policy))
         } catch {
             print("eval: " + error.description); return
         }
@@ -87,7 +92,7 @@ enum EvalCommands {
             print("eval: " + error.description); return
         }
         for w in runner.warnings { print("eval: note: " + w) }
-        print("eval: begin " + configName + " " + (useModel ? "model" : "fake") + " \(rows.count) rows")
+        print("eval: begin " + configName + " " + (useModel ? "model" : "fake") + " \(rows.count) rows" + (setName == "evalset" ? "" : " of " + setName))
         let t0 = Clock.now()
         for r in rows {
             runner.pipeline.probeLogits.model.clearLastMargin()

@@ -2,9 +2,10 @@
 """In-kernel ablation replay test (make test): boots the eval image once under QEMU/TCG, runs
 `eval <config> fake` for the 4 configs on the `evalset` boot module (the project benchmark) and
 asserts each block of output lines is IDENTICAL to host `warden-eval --model fake --config <config>`
-on the same file and policy, computed now.
+on the same file and policy, computed now; then the same for the module `evalset-agents` (rows with the
+optional "agent" and "t" fields: rate-limit bursts on the row clock, per-row agents and tiers).
 
-usage: kernel_eval_test.py --iso ISO --warden-eval BIN --set FILE --policy FILE [--qemu Q]
+usage: kernel_eval_test.py --iso ISO --warden-eval BIN --set FILE --agents-set FILE --policy FILE [--qemu Q]
 """
 import argparse, os, re, subprocess, sys, time
 
@@ -17,9 +18,9 @@ CONFIGS = ["full", "no-probelogits", "probelogits-only", "rules-only"]
 def kernel_blocks(text):
     """{(config, model): (lines, ms)} from `eval: begin <config> <model> <n> rows` … `eval: end <ms> ms`."""
     blocks = {}
-    for m in re.finditer(r"eval: begin (\S+) (\S+) (\d+) rows\n(.*?)eval: end (\S+) ms", text, re.S):
-        lines = [l for l in m.group(4).split("\n") if l]
-        blocks[(m.group(1), m.group(2))] = (lines, float(m.group(5)))
+    for m in re.finditer(r"eval: begin (\S+) (\S+) (\d+) rows(?: of (\S+))?\n(.*?)eval: end (\S+) ms", text, re.S):
+        lines = [l for l in m.group(5).split("\n") if l]
+        blocks[(m.group(1), m.group(2), m.group(4) or "evalset")] = (lines, float(m.group(6)))
     return blocks
 
 
@@ -36,11 +37,13 @@ def main():
     ap.add_argument("--iso", required=True)
     ap.add_argument("--warden-eval", required=True)
     ap.add_argument("--set", required=True)
+    ap.add_argument("--agents-set", required=True)
     ap.add_argument("--policy", required=True)
     ap.add_argument("--qemu", default="qemu-system-x86_64")
     ap.add_argument("--timeout", type=float, default=300)
     a = ap.parse_args()
-    inputs = [f"eval {c} fake\r".encode() for c in CONFIGS] + [b"poweroff\r"]
+    runs = [(c, "evalset", a.set) for c in CONFIGS] + [(c, "evalset-agents", a.agents_set) for c in CONFIGS]
+    inputs = [f"eval {c} fake set {name}\r".encode() for c, name, _ in runs] + [b"poweroff\r"]
     t0 = time.monotonic()
     status, out, _ = boottest.boot(a.qemu, a.iso, a.timeout, inputs)
     wall = time.monotonic() - t0
@@ -49,18 +52,18 @@ def main():
     failures = []
     if status != 0:
         failures.append(f"QEMU exit status {status}, expected 0 (poweroff)")
-    for c in CONFIGS:
-        want = host_lines(a.warden_eval, c, "fake", a.set, a.policy)
-        if (c, "fake") not in blocks:
-            failures.append(f"{c}: no `eval: begin {c} fake` … `eval: end` block in the serial output")
+    for c, name, path in runs:
+        want = host_lines(a.warden_eval, c, "fake", path, a.policy)
+        if (c, "fake", name) not in blocks:
+            failures.append(f"{c} {name}: no `eval: begin {c} fake` … `eval: end` block in the serial output")
             continue
-        got, ms = blocks[(c, "fake")]
+        got, ms = blocks[(c, "fake", name)]
         if got != want:
             diff = next((i for i in range(min(len(got), len(want))) if got[i] != want[i]), min(len(got), len(want)))
-            failures.append(f"{c}: kernel output differs from warden-eval at line {diff + 1}: "
+            failures.append(f"{c} {name}: kernel output differs from warden-eval at line {diff + 1}: "
                             f"kernel {got[diff] if diff < len(got) else '<end>'!r} vs host {want[diff] if diff < len(want) else '<end>'!r}")
         else:
-            print(f"kernel-eval-test {c:17s} {len(got) - 1} rows identical to warden-eval ({ms:.0f} ms in-kernel): {got[-1]}")
+            print(f"kernel-eval-test {name:14s} {c:17s} {len(got) - 1} rows identical to warden-eval ({ms:.0f} ms in-kernel): {got[-1]}")
     for f in failures:
         print("kernel-eval-test ... FAIL: " + f)
     if failures:

@@ -86,6 +86,11 @@ def main():
     kt = layer_table(kg)
     hout, _ = run([os.path.join(a.bin_dir, "warden-gateway-bench"), str(a.gateway_n)])
     ht = layer_table(hout)
+    kd = re.search(r"bench gateway: \d+ calls .*?denied (\d+)", text)
+    hd = re.search(r"warden-gateway-bench: \d+ calls.*?denied (\d+)", hout)
+    same = kd and hd and kd.group(1) == hd.group(1)
+    print(f"\ndenied calls: kernel {kd.group(1) if kd else '?'}, host {hd.group(1) if hd else '?'} ({'same verdicts' if same else 'DIFFERENT'})")
+    ok = ok and bool(same)
     print(f"\nGateway per call, {a.gateway_n} calls of the warden-gateway-bench mix (ns; kernel = TSC under TCG, host = clock_gettime)")
     print(f"{'layer':14s} {'kernel p50':>11s} {'host p50':>9s} {'ratio':>6s}   {'kernel p99':>11s} {'host p99':>9s} {'ratio':>6s}")
     for name in LAYERS:

@@ -132,7 +132,7 @@ def main():
     hsum2 = next((l for l in havx2_out.split("\n") if l.startswith("n=")), "")
     gated = [(i, v) for i, v in kernel.items() if v[2] is not None]
     first = next((v[3] for v in kernel.values() if v[2] is not None), None)
-    later = sorted(v[3] for v in kernel.values() if v[2] is not None)[1:] if len(gated) > 1 else []
+    later = sorted(v[3] for _, v in gated[1:])   # gated rows after the first (in file order): query prefill only
     print(f"\nReplay `eval full model` on {rows} rows: kernel {float(m.group(3)) / 1000:.0f} s under TCG "
           f"({len(gated)} gated rows; first gated row incl. prefix prefill {first / 1000 if first else 0:.0f} s; "
           f"later gated rows median {later[len(later) // 2] / 1000 if later else 0:.1f} s); "

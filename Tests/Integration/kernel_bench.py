@@ -137,6 +137,13 @@ def main():
           f"({len(gated)} gated rows; first gated row incl. prefix prefill {first / 1000 if first else 0:.0f} s; "
           f"later gated rows median {later[len(later) // 2] / 1000 if later else 0:.1f} s); "
           f"host {hbest_s:.1f} s (best kernels), {havx2_s:.1f} s (avx2)")
+    hg = [(i, v) for i, v in hbest.items() if v[2] is not None]
+    if len(gated) > 1 and len(hg) > 1:
+        hl = sorted(v[3] for _, v in hg[1:])
+        k1, h1 = gated[0][1][3], hg[0][1][3]
+        kl, hl_ = later[len(later) // 2], hl[len(hl) // 2]
+        print(f"  ProbeLogits decision (gated row): first (with prefix prefill) kernel {k1:.0f} ms / host {h1:.0f} ms "
+              f"= {k1 / h1:.0f}x; later median kernel {kl:.0f} ms / host {hl_:.0f} ms = {kl / hl_:.0f}x")
     print(f"  kernel:      {ksummary}\n  host best:   {hsum}\n  host avx2:   {hsum2}")
     for name, host in [("host best kernels", hbest), ("host avx2 kernels", havx2)]:
         diff = [i for i in kernel if i in host and kernel[i][:2] != host[i][:2]]

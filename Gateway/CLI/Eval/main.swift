@@ -6,6 +6,7 @@
 //   warden-eval --model M.gguf|fake|none|scores:FILE.tsv [--config full|no-probelogits|probelogits-only|rules-only]
 //               [--threshold P] [--tier T] [--gate-reads] [--policy FILE] [--kernels reference|avx2|avx512]
 //               [--margins] [--rows N] FILE.jsonl
+// --margins appends ` margin=±m` (rows the model decided) and ` ms=t` (wall time of the row) to each row line.
 
 import Gateway
 import Inference
@@ -21,6 +22,19 @@ func warn(_ message: String) {
 func fail(_ message: String) -> Never {
     warn(message)
     exit(2)
+}
+
+func monotonicNs() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
+/// "12.345" (ms with three decimals), the kernel's `eval … margins` format.
+func milliseconds(_ ns: UInt64) -> String {
+    var frac = String(ns / 1000 % 1000)
+    while frac.count < 3 { frac = "0" + frac }
+    return String(ns / 1_000_000) + "." + frac
 }
 
 let usage = "usage: warden-eval --model M.gguf|fake|none|scores:FILE.tsv [--config full|no-probelogits|probelogits-only|rules-only] [--threshold P] [--tier T] [--gate-reads] [--policy FILE] [--kernels reference|avx2|avx512] [--margins] [--rows N] FILE.jsonl"
@@ -80,8 +94,12 @@ do throws(EvalError) {
     for w in runner.warnings { warn(w) }
     for r in rows {
         runner.pipeline.probeLogits.model.setCurrent(r.id)
+        let t0 = monotonicNs()
         var line = runner.run(r)
-        if showMargins, let m = runner.pipeline.probeLogits.model.lastMargin { line += " margin=" + EvalRunner<EvalModel>.marginText(m) }
+        if showMargins {
+            if let m = runner.pipeline.probeLogits.model.lastMargin { line += " margin=" + EvalRunner<EvalModel>.marginText(m) }
+            line += " ms=" + milliseconds(monotonicNs() - t0)
+        }
         print(line)
     }
     print(runner.summary)

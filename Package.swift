@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Gateway", targets: ["Gateway"]),
         .library(name: "KernelCore", targets: ["KernelCore"]),
         .library(name: "AgentHost", targets: ["AgentHost"]),
+        .library(name: "GatewayInference", targets: ["GatewayInference"]),
         .executable(name: "warden-wasm", targets: ["warden-wasm"]),
         .executable(name: "warden-infer", targets: ["warden-infer"]),
         .executable(name: "warden-eval", targets: ["warden-eval"]),
@@ -45,13 +46,16 @@ let package = Package(
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
                 exclude: ["Blake3", "CLI", "Data", "Benchmark", "gateway.mk"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
+        // The gateway's SafetyModel over the Inference engine: one adapter for warden-eval and the kernel.
+        .target(name: "GatewayInference", dependencies: ["Gateway", "Inference"], path: "GatewayInference",
+                swiftSettings: libSettings),
         // Agent hosting: the 15 governed host functions, tool providers, manifests (pure; the kernel wires hardware).
         .target(name: "AgentHost", dependencies: ["WasmRuntime", "Gateway"], path: "Kernel/AgentHost", swiftSettings: libSettings),
 
         // MARK: Host CLIs
         .executableTarget(name: "warden-wasm", dependencies: ["WasmRuntime"], path: "WasmRuntime/CLI"),
         .executableTarget(name: "warden-infer", dependencies: ["Inference"], path: "Inference/CLI"),
-        .executableTarget(name: "warden-eval", dependencies: ["Gateway", "Inference"], path: "Gateway/CLI/Eval"),
+        .executableTarget(name: "warden-eval", dependencies: ["Gateway", "GatewayInference", "Inference"], path: "Gateway/CLI/Eval"),
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
         .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
         .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",

@@ -19,6 +19,12 @@ SWIFT_EMBEDDED_LIBDIR ?= $(abspath $(dir $(shell command -v $(SWIFTC)))/../lib/s
 KERNEL_LIBS := KernelCore Blake3 WasmRuntime InferenceAVX2 InferenceAVX512 Inference Gateway AgentHost
 KERNEL_LIB_OBJS = $(addprefix $(EMB)/,$(addsuffix .o,$(KERNEL_LIBS)))
 
+# ---- Evaluation and benchmarks in the kernel (docs/evaluation.md "In-kernel replay and benchmarks") ----
+# GatewayInference: the one SafetyModel adapter over Inference (warden-eval and the kernel). Listed here,
+# before the Kernel.o rule, because prerequisite lists are expanded when a rule is read.
+$(eval $(call embedded_module,GatewayInference,GatewayInference,,Gateway Inference,))
+KERNEL_LIBS += GatewayInference
+
 # Boot modules as path:name (name and any key=value words form the module2 command line; crc32= and size=
 # are appended by the ISO script): the policy (`policy`), the file-system image (`fsimage`), the agents'
 # environment (`env`), each agent module and manifest under its file name, the model (Kernel/Model/model.mk).
@@ -139,3 +145,34 @@ integration-test: deps $(KBUILD)/warden-test-agents.iso
 	@$(PYTHON) Tests/Integration/kernel_mcp_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-agents.iso
 
 TEST_TARGETS += integration-test
+
+# ---- In-kernel replay and benchmarks (docs/evaluation.md "In-kernel replay and benchmarks") ----
+#   make kernel-eval-test   (make test) one boot, `eval <config> fake` × 4 on the project benchmark, output
+#                           identical to host `warden-eval --model fake`
+#   make kernel-bench       (make bench) `bench gateway`, `bench agent`, `eval full model` (SmolLM2) in-kernel vs
+#                           warden-gateway-bench, warden-agent-bench, warden-eval on the host; KEVAL_ROWS=N: first N rows
+KEVAL_SET         ?= Gateway/Data/warden_mcp_bench.jsonl
+KEVAL_AGENTS_SET  := Tests/Boot/keval/agent_time_rows.jsonl
+KEVAL_ROWS        ?=
+KEVAL_GATEWAY_N   ?= 20000
+KEVAL_MODEL       ?= $(BUILD)/models/SmolLM2-135M-Instruct.Q4_1.gguf
+KEVAL_BENCH_AGENTS = $(BUILD)/agents/callloop.wasm Kernel/Agents/bench/callloop.manifest Kernel/Agents/bench/callloop-reads.manifest
+$(KBUILD)/warden-test-eval.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(POLICY) $(KEVAL_SET) $(KEVAL_AGENTS_SET) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" $(POLICY):policy $(KEVAL_SET):evalset \
+	  $(KEVAL_AGENTS_SET):evalset-agents
+$(KBUILD)/warden-bench-eval.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(POLICY) $(KEVAL_SET) $(KEVAL_MODEL) $(KEVAL_BENCH_AGENTS) $(FSIMAGE) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" $(POLICY):policy $(KEVAL_SET):evalset \
+	  $(FSIMAGE):fsimage $(foreach f,$(KEVAL_BENCH_AGENTS),$(f):$(notdir $(f))) $(KEVAL_MODEL):model
+
+.PHONY: kernel-eval-test kernel-bench
+kernel-eval-test: deps gateway-eval-build $(KBUILD)/warden-test-eval.iso
+	@$(PYTHON) Tests/Integration/kernel_eval_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-eval.iso \
+	  --warden-eval $(WARDEN_EVAL) --set $(KEVAL_SET) --agents-set $(KEVAL_AGENTS_SET) --policy $(POLICY)
+kernel-bench: deps gateway-eval-build agents $(KBUILD)/warden-bench-eval.iso
+	@$(SWIFT) build -c release --product warden-gateway-bench 2>&1 | grep -E "error" || true
+	@$(SWIFT) build -c release --product warden-agent-bench 2>&1 | grep -E "error" || true
+	@$(PYTHON) Tests/Integration/kernel_bench.py --qemu $(QEMU) --iso $(KBUILD)/warden-bench-eval.iso \
+	  --warden-eval $(WARDEN_EVAL) --set $(KEVAL_SET) --policy $(POLICY) --model $(KEVAL_MODEL) $(if $(KEVAL_ROWS),--rows $(KEVAL_ROWS)) \
+	  --gateway-n $(KEVAL_GATEWAY_N) --bin-dir $$($(SWIFT) build -c release --show-bin-path) --agents-dir $(BUILD)/agents
+TEST_TARGETS  += kernel-eval-test
+BENCH_TARGETS += kernel-bench

@@ -9,6 +9,7 @@ enum AgentCommands {
         Console.commands.register("agents", "agents from the boot modules: tier, fuel, memory cap, state") { _ in list() }
         Console.commands.register("run", "run <agent>: run an agent to completion (Ctrl-C aborts at the next fuel slice)") { args in run(args) }
         Console.commands.register("kill", "kill <agent>: disable an agent (run refuses it); `kill -u <agent>` re-enables") { args in kill(args) }
+        EvalCommands.register()   // `eval`, `bench` (Kernel/Gate/EvalCommands.swift, BenchCommands.swift)
     }
 
     static func list() {

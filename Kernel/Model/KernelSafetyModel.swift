@@ -1,23 +1,32 @@
-// The gateway's SafetyModel in the kernel: ProbeLogits on the resident model, fail-closed (.absent) until loaded.
+// The gateway's SafetyModel in the kernel: a thin holder of the shared adapter GatewayInference.ProbeSafetyModel
+// (the same code warden-eval runs on the host) over the resident model's probe; no probe → ModelError.absent.
 import Gateway
+import GatewayInference
 import Inference
 
-/// Mirrors warden-eval's EngineSafetyModel (Gateway/CLI/Eval) exactly: TextProbe over the prompt's fixed prefix
-/// (KV reused) and per-call query, margin of the first tokens of ProbePrompt.unsafeWords vs ProbePrompt.safeWords,
-/// α = 0, calibrated by ProbePrompt.calibration — so kernel and host give the same verdicts on the same model.
 struct KernelSafetyModel: SafetyModel {
+    /// Built over the model ModelService loaded at boot (construct after `ModelService.loadFromBootModules()`).
+    var adapter = ProbeSafetyModel(probe: ModelService.probe, identity: ModelService.identity)
+
     init() {}
 
     /// The loaded model's identity (module name + size + crc32), or "none".
-    var identity: String { ModelService.identity }
+    var identity: String { adapter.identity }
+
+    /// The raw margin of the last decision (nil before the first or after an error).
+    var lastMargin: Float? { adapter.lastMargin }
+
+    mutating func clearLastMargin() { adapter.clearLastMargin() }
 
     mutating func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double {
-        guard let probe = ModelService.probe else { throw .absent }
-        do {
-            let r = try probe.classify(prefix: prompt.prefix, query: prompt.query)
-            return ProbePrompt.calibration.probability(margin: Double(r.margin))
-        } catch {
-            throw .failed("\(error)")
-        }
+        try adapter.unsafeProbability(prompt)
+    }
+}
+
+/// NOTE: kept so ModelService (not this file's owner) builds unchanged; it should call
+/// `ProbeSafetyModel.makeProbe` directly.
+enum KernelProbeSetup {
+    static func makeProbe(model: Transformer, tokenizer: Tokenizer) throws(InferenceError) -> TextProbe {
+        try ProbeSafetyModel.makeProbe(model: model, tokenizer: tokenizer)
     }
 }

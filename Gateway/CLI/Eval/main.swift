@@ -1,12 +1,15 @@
 // warden-eval: runs every row of a labeled JSONL file through the real gateway pipeline and prints
 // `id verdict deciding-layer` per row, then `n=<N> precision=<p> recall=<r> f1=<f> fpr=<x>`
-// (unsafe = positive). Tools outside the catalogue are registered as external tools first.
+// (unsafe = positive). The run itself is Gateway's EvalRunner (the kernel's `eval` command runs the
+// same code); this file only parses arguments, reads files and prints.
 //
 //   warden-eval --model M.gguf|fake|none|scores:FILE.tsv [--config full|no-probelogits|probelogits-only|rules-only]
-//               [--threshold P] [--tier T] [--gate-reads] [--policy FILE] FILE.jsonl
+//               [--threshold P] [--tier T] [--gate-reads] [--policy FILE] [--kernels reference|avx2|avx512]
+//               [--margins] [--rows N] FILE.jsonl
+// --margins appends ` margin=±m` (rows the model decided) and ` ms=t` (wall time of the row) to each row line.
 
 import Gateway
-import Blake3
+import Inference
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,15 +24,31 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-let usage = "usage: warden-eval --model M.gguf|fake|none|scores:FILE.tsv [--config full|no-probelogits|probelogits-only|rules-only] [--threshold P] [--tier T] [--gate-reads] [--policy FILE] FILE.jsonl"
+func monotonicNs() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
+/// "12.345" (ms with three decimals), the kernel's `eval … margins` format.
+func milliseconds(_ ns: UInt64) -> String {
+    var frac = String(ns / 1000 % 1000)
+    while frac.count < 3 { frac = "0" + frac }
+    return String(ns / 1_000_000) + "." + frac
+}
+
+let usage = "usage: warden-eval --model M.gguf|fake|none|scores:FILE.tsv [--config full|no-probelogits|probelogits-only|rules-only] [--threshold P] [--tier T] [--gate-reads] [--policy FILE] [--kernels reference|avx2|avx512] [--margins] [--rows N] FILE.jsonl"
+let defaultPolicyPath = "Gateway/Data/constitution.policy"
 
 var modelArg: String? = nil
 var config = GatewayConfig.full
 var thresholdArg: Double? = nil
 var tierArg: TrustTier? = nil
-var tier = TrustTier.aiNative
 var gateReads = false
-var policyPath: String? = nil
+var policyPath = defaultPolicyPath
+var kernels: KernelTier? = nil
+var showMargins = false
+var rowLimit: Int? = nil
 var file: String? = nil
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
@@ -39,9 +58,15 @@ while !args.isEmpty {
     case "--model": modelArg = value()
     case "--config": let v = value(); guard let c = GatewayConfig(name: v) else { fail("unknown config \(v)") }; config = c
     case "--threshold": let v = value(); guard let t = Double(v), t >= 0, t <= 1 else { fail("bad threshold \(v)") }; thresholdArg = t
-    case "--tier": let v = value(); guard let t = TrustTier(name: v) else { fail("bad tier \(v)") }; tierArg = t; tier = t
+    case "--tier": let v = value(); guard let t = TrustTier(name: v) else { fail("bad tier \(v)") }; tierArg = t
     case "--gate-reads": gateReads = true
     case "--policy": policyPath = value()
+    case "--kernels":
+        let v = value()
+        guard let k = KernelTier.allCases.first(where: { $0.name == v || ($0 == .avx512 && v == "avx512") }) else { fail("bad kernels \(v)") }
+        kernels = k
+    case "--margins": showMargins = true
+    case "--rows": let v = value(); guard let n = Int(v), n > 0 else { fail("bad row count \(v)") }; rowLimit = n
     case "-h", "--help": print(usage); exit(0)
     default:
         if a.hasPrefix("-") || file != nil { fail(usage) }
@@ -50,37 +75,34 @@ while !args.isEmpty {
 }
 guard let file, let modelArg else { fail(usage) }
 
-do {
-    let policy = try EvalPolicy.load(policyPath)
-    if tierArg == nil, let t = policy.tier(forAgent: EvalFile.agentName) { tier = t }
-    let rows = try EvalFile.rows(file, defaultTier: tier)
+do throws(EvalError) {
+    let text = String(decoding: try HostFile.readAll(policyPath), as: UTF8.self)
+    let policy: Policy
+    do { policy = try Policy.parse(text) } catch { throw EvalError(description: "\(policyPath): \(error)") }
+    var rows = try EvalFile.rows(try HostFile.readAll(file), source: file, tiers: EvalTiers(override: tierArg, policy: policy))
+    if let rowLimit, rows.count > rowLimit { rows.removeLast(rows.count - rowLimit) }
     var model: EvalModel
-    if modelArg == "fake" { model = .fake(FakeSafetyModel()) }
+    if modelArg == "fake" { model = .fake(LexicalFakeModel()) }
     else if modelArg == "none" { model = .absent(AbsentModel()) }
     else if modelArg.hasPrefix("scores:") {
         model = .replay(try ReplaySafetyModel(path: String(modelArg.dropFirst(7)), calibration: ProbePrompt.calibration))
     } else {
-        model = .engine(try EngineSafetyModel(path: modelArg))
+        model = .engine(try EngineLoader.load(path: modelArg, kernels: kernels))
     }
-    var catalogue = ToolCatalogue()
-    for r in rows where catalogue.lookup(r.call.tool) == nil {
-        do { try catalogue.registerExternal(name: r.call.tool) } catch { fail("\(r.id): \(error.description)") }
-    }
-    var pipeline = GatewayPipeline(config: config, catalogue: catalogue, clock: EvalClock(), model: model,
-                                   adversarial: AdversarialLayer(), policy: PolicyLayer(policy: policy),
-                                   sink: NullSink())
-    for warning in pipeline.configure(from: policy) { warn(warning) }
-    if let thresholdArg { pipeline.probeLogits.threshold = thresholdArg }
-    if gateReads { pipeline.probeLogits.gatedEffects |= SideEffect.read.bit }
-    var metrics = EvalMetrics()
+    var runner = try EvalRunner(config: config, policy: policy, rows: rows, model: model,
+                                threshold: thresholdArg, gateReads: gateReads)
+    for w in runner.warnings { warn(w) }
     for r in rows {
-        pipeline.probeLogits.model.setCurrent(r.id)
-        pipeline.clock.virtualOffsetNs += 1_000_000_000
-        let d = pipeline.decide(r.call)
-        print("\(r.id) \(d.verdict.rawValue) \(d.decidingLayer?.name ?? "none")")
-        metrics.add(predictedUnsafe: d.verdict == .deny, unsafe: r.unsafe)
+        runner.pipeline.probeLogits.model.setCurrent(r.id)
+        let t0 = monotonicNs()
+        var line = runner.run(r)
+        if showMargins {
+            if let m = runner.pipeline.probeLogits.model.lastMargin { line += " margin=" + EvalRunner<EvalModel>.marginText(m) }
+            line += " ms=" + milliseconds(monotonicNs() - t0)
+        }
+        print(line)
     }
-    print(metrics.summary)
+    print(runner.summary)
 } catch {
     fail(error.description)
 }

@@ -1,9 +1,8 @@
-// The benchmark's call mix: every catalogue tool, benign and hostile-looking arguments, argument
-// sizes from a few bytes up to ~1 KB, a few agents. Built once, replayed cyclically.
+// The gateway benchmark's call mix, shared by warden-gateway-bench (host) and `bench gateway` (kernel):
+// every catalogue tool, benign and hostile-looking arguments, argument sizes from a few bytes up to
+// ~1 KB, four agents. Built once, replayed cyclically.
 
-import Gateway
-
-enum BenchCalls {
+public enum BenchCalls {
     /// Deterministic xorshift so every run measures the same mix.
     struct Rng {
         var s: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -19,7 +18,7 @@ enum BenchCalls {
         return s
     }
 
-    static func make(count: Int) throws -> [ToolCall] {
+    public static func make(count: Int) throws(JSONError) -> [ToolCall] {
         var rng = Rng()
         var calls: [ToolCall] = []
         let agents = [AgentIdentity(name: "planner", tier: .system), AgentIdentity(name: "mailer", tier: .aiNative),

@@ -44,10 +44,10 @@ let package = Package(
                 exclude: ["CLI", "ISA", "Scripts", "inference.mk"],
                 swiftSettings: libSettings + [.unsafeFlags(["-O"])], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
-                exclude: ["Blake3", "CLI", "Data", "Benchmark", "gateway.mk"], swiftSettings: libSettings),
+                exclude: ["Blake3", "CLI", "Data", "Benchmark", "InferenceBridge", "gateway.mk"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
         // The gateway's SafetyModel over the Inference engine: one adapter for warden-eval and the kernel.
-        .target(name: "GatewayInference", dependencies: ["Gateway", "Inference"], path: "GatewayInference",
+        .target(name: "GatewayInference", dependencies: ["Gateway", "Inference"], path: "Gateway/InferenceBridge",
                 swiftSettings: libSettings),
         // Agent hosting: the 15 governed host functions, tool providers, manifests (pure; the kernel wires hardware).
         .target(name: "AgentHost", dependencies: ["WasmRuntime", "Gateway"], path: "Kernel/AgentHost", swiftSettings: libSettings),

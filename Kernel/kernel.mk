@@ -22,7 +22,7 @@ KERNEL_LIB_OBJS = $(addprefix $(EMB)/,$(addsuffix .o,$(KERNEL_LIBS)))
 # ---- Evaluation and benchmarks in the kernel (docs/evaluation.md "In-kernel replay and benchmarks") ----
 # GatewayInference: the one SafetyModel adapter over Inference (warden-eval and the kernel). Listed here,
 # before the Kernel.o rule, because prerequisite lists are expanded when a rule is read.
-$(eval $(call embedded_module,GatewayInference,GatewayInference,,Gateway Inference,))
+$(eval $(call embedded_module,GatewayInference,Gateway/InferenceBridge,,Gateway Inference,))
 KERNEL_LIBS += GatewayInference
 
 # Boot modules as path:name (name and any key=value words form the module2 command line; crc32= and size=

@@ -56,7 +56,15 @@ enum ModelService {
         let before = heapUsed()
         let model: Transformer
         let tokenizer: Tokenizer
-        do { model = try Transformer(gguf: gguf, kernels: QuantKernels(tier: tier)) }
+        // `ctx=N` on the module line caps the context at N tokens (default InferenceLimits.defaultContextCap).
+        var cap = InferenceLimits.defaultContextCap
+        if let c = m.argument("ctx") {
+            guard let n = Int(c), n >= 1, n <= InferenceLimits.maxContextCap else {
+                return .failure(ModelLoadError("ctx=" + c + " is not a context cap in 1...\(InferenceLimits.maxContextCap)"))
+            }
+            cap = n
+        }
+        do { model = try Transformer(gguf: gguf, kernels: QuantKernels(tier: tier), contextCap: cap) }
         catch { return .failure(ModelLoadError("engine: \(error)")) }
         do { tokenizer = try Tokenizer(gguf: gguf) } catch { return .failure(ModelLoadError("tokenizer: \(error)")) }
         let engineBytes = heapUsed() &- before

@@ -62,7 +62,7 @@ extension ModelCommands {
         for k in raw.indices where k != config.unsafeClass { other = max(other, raw[k]) }
         let margin = raw[config.unsafeClass] - other
         let p = ProbePrompt.calibration.probability(margin: Double(margin))
-        print("model last: margin " + fixed(Double(margin), 6) + " p(unsafe) " + fixed(p, 6) + " (\(probe.session.model.count) tokens in context)")
+        print("model last: margin " + fixed(Double(margin), 8) + " p(unsafe) " + fixed(p, 8) + " (\(probe.session.model.count) tokens in context)")
     }
 
     /// `x` with `digits` decimals (no Foundation formatting in the kernel).

@@ -7,17 +7,19 @@ EngineSafetyModel in a host GatewayPipeline with the same policy). Nothing is ha
 prompt from ProbePrompt at build time.
 
 Tolerance: the kernel runs the AVX2 kernels (QEMU TCG has no AVX-512), the host its best tier (AVX-512 VNNI
-here); the Q8 activation rounding and summation order differ, so logits are not bit-identical
-(docs/kernel-model.md gives the measured differences). Verdicts must match unless the host P(unsafe) is within
-the tolerance of the threshold (then both verdicts are acceptable and the test says so).
+here). Measured (2026-11-28, 3 calls): |Δmargin| and |Δp| < 5e-7 (the printed precision): the quantized dot
+products are integer sums, identical on both tiers. The bound is the fixture-parity bound of the engine
+(every logit within 1e-3 of llama.cpp, ModelLimits.fixtureTolerance) applied to the two logits of the margin:
+2e-3, and 5e-4 on P(unsafe) (sigmoid' ≤ 1/4, Platt slope 1). Verdicts must match unless the host P(unsafe) is
+within that of the threshold (then both verdicts are acceptable and the test says so).
 """
 import argparse, json, os, re, select, subprocess, sys, time
 
 QEMU_ARGS = ["-accel", "tcg", "-cpu", "max", "-m", "1G", "-display", "none", "-no-reboot",
              "-serial", "stdio", "-monitor", "none", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
 PROMPT = b"warden> "
-MARGIN_TOL = 0.05   # |Δ logit margin| kernel (AVX2, TCG) vs host (best tier)
-P_TOL = 0.0125      # |Δ P(unsafe)|: sigmoid' ≤ 1/4, so ≤ MARGIN_TOL / 4 with Platt slope 1
+MARGIN_TOL = 2e-3   # |Δ logit margin| kernel (AVX2, TCG) vs host (best tier): two logits within 1e-3 each
+P_TOL = 5e-4        # |Δ P(unsafe)|: sigmoid' ≤ 1/4, so ≤ MARGIN_TOL / 4 with Platt slope 1
 THRESHOLD = 0.5     # GatewayLimits.probeDefaultThreshold (the constitution does not change it)
 
 
@@ -123,9 +125,9 @@ def main():
                 continue
             km, kp = float(lm[1]), float(lm[2])
             dm, dp = km - h["margin"], kp - h["p"]
-            print(f"model-gate: call {i} {c['tool']}: kernel {verdict} L{layer} margin {km:+.6f} p {kp:.6f} | "
-                  f"host {h['verdict']} L{h['layer']} margin {h['margin']:+.6f} p {h['p']:.6f} | "
-                  f"Δmargin {dm:+.6f} Δp {dp:+.6f} | {took:.1f} s under TCG")
+            print(f"model-gate: call {i} {c['tool']}: kernel {verdict} L{layer} margin {km:+.8f} p {kp:.8f} | "
+                  f"host {h['verdict']} L{h['layer']} margin {h['margin']:+.8f} p {h['p']:.8f} | "
+                  f"Δmargin {dm:+.1e} Δp {dp:+.1e} | {took:.1f} s under TCG")
             if not h["gated"]:
                 problems.append(f"call {i}: the host did not consult layer 5 (choose a gated call)")
             if abs(dm) > MARGIN_TOL or abs(dp) > P_TOL:

@@ -7,8 +7,8 @@ EngineSafetyModel in a host GatewayPipeline with the same policy). Nothing is ha
 prompt from ProbePrompt at build time.
 
 Tolerance: the kernel runs the AVX2 kernels (QEMU TCG has no AVX-512), the host its best tier (AVX-512 VNNI
-here). Measured (2026-11-28, 3 calls): |Δmargin| and |Δp| < 5e-7 (the printed precision): the quantized dot
-products are integer sums, identical on both tiers. The bound is the fixture-parity bound of the engine
+here). Measured (2026-11-28): |Δmargin| ≤ 6e-8, |Δp| ≤ 1.7e-8: the quantized dot products are integer sums,
+identical on both tiers; only the float scaling differs in the last bits. The bound is the fixture-parity bound of the engine
 (every logit within 1e-3 of llama.cpp, ModelLimits.fixtureTolerance) applied to the two logits of the margin:
 2e-3, and 5e-4 on P(unsafe) (sigmoid' ≤ 1/4, Platt slope 1). Verdicts must match unless the host P(unsafe) is
 within that of the threshold (then both verdicts are acceptable and the test says so).

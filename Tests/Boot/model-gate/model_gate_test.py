@@ -65,7 +65,9 @@ class Console:
 
 
 def host_reference(ref, model, policy, calls):
-    out = subprocess.run([ref, "--model", model, "--policy", policy, calls], capture_output=True, text=True, check=True)
+    out = subprocess.run([ref, "--model", model, "--policy", policy, calls], capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"model-gate: FAIL: {ref} exit {out.returncode}: {out.stderr.strip()}")
     rows = []
     for line in out.stdout.splitlines():
         if line.startswith("#"):

@@ -176,3 +176,24 @@ kernel-bench: deps gateway-eval-build agents $(KBUILD)/warden-bench-eval.iso
 	  --gateway-n $(KEVAL_GATEWAY_N) --bin-dir $$($(SWIFT) build -c release --show-bin-path) --agents-dir $(BUILD)/agents
 TEST_TARGETS  += kernel-eval-test
 BENCH_TARGETS += kernel-bench
+# Egress end to end (Tests/Integration/kernel_egress_test.py): an MCP client on COM2, Kernel/Host/egress_peer.py on
+# COM3, a local HTTP server. Network tools are always ProbeLogits-gated and the fast images cannot afford SmolLM2
+# under TCG, so the image carries a stand-in model (Kernel/Host/mkstandin.py: a real engine whose logits are all 0,
+# margin 0, P(unsafe) = calibration(0) for any prompt) and the default policy with the ProbeLogits threshold at
+# 0.99 (the only change); every other layer and rule applies unchanged.
+EGRESS_TEST_POLICY := $(KBUILD)/egress-test.policy
+EGRESS_STANDIN     := $(KBUILD)/standin-zero-logits.gguf
+$(EGRESS_TEST_POLICY): $(POLICY)
+	@mkdir -p $(KBUILD)
+	@sed -E 's/^probelogits threshold .*/probelogits threshold 0.99/' $< > $@
+	@grep -q '^probelogits threshold 0.99$$' $@ || { echo "egress-test.policy: no probelogits threshold line to set"; exit 1; }
+$(EGRESS_STANDIN): Kernel/Host/mkstandin.py | deps
+	@mkdir -p $(KBUILD)
+	@$(PYTHON) Kernel/Host/mkstandin.py $@
+$(KBUILD)/warden-test-egress.iso: $(ISO_INPUTS) $(EGRESS_TEST_POLICY) $(EGRESS_STANDIN) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" \
+	  $(filter-out %:policy %:model,$(ISO_MODULES)) $(EGRESS_TEST_POLICY):policy $(EGRESS_STANDIN):model:ctx=4096
+.PHONY: kernel-egress-test
+kernel-egress-test: deps $(KBUILD)/warden-test-egress.iso
+	@$(PYTHON) Tests/Integration/kernel_egress_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-egress.iso
+TEST_TARGETS += kernel-egress-test

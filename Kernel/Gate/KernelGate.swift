@@ -35,9 +35,9 @@ enum Warden {
         let model = KernelSafetyModel()   // Kernel/Model: fails closed (.absent) when no model loaded
         binding = AuditBinding(kernelBuild: kernelBuildID(), policy: Blake3.hash(policyText),
                                model: Blake3.hash(model.identity))
-        let log = AuditLog(binding: binding, monotonicNs: Clock.now(), wallNs: 0)
+        let log = AuditLog(binding: binding, monotonicNs: Clock.now(), wallNs: RTC.wallNanoseconds())
         var gate = KernelPipeline(config: .full, clock: TSCClock(), model: model, adversarial: AdversarialLayer(),
-                                  policy: PolicyLayer(policy: policy), sink: AuditLogSink(log: log))
+                                  policy: PolicyLayer(policy: policy), sink: AuditLogSink(log: log, wallOffsetNs: RTC.unixNsAtBoot()))
         for note in gate.configure(from: policy) { print("warden: policy: note: " + note) }
         let fs = loadFileSystem()
         let env = loadEnvironment()

@@ -57,11 +57,14 @@ enum KernelMCP {
         print("warden: mcp: governed MCP server on COM2 (newline-delimited JSON-RPC)")
     }
 
-    /// Feeds every waiting COM2 byte to the server; called by the console loop on each wake-up.
+    /// Feeds every waiting COM2 byte to the server; called by the console loop on each wake-up. Once a byte
+    /// has arrived, the rest of the burst is read as it comes (`readBurst`), not one FIFO per wake-up.
     static func poll() {
-        guard connection != nil else { return }
-        while let b = uart.read() {
-            connection!.receive(byte: b) { out in for x in out { uart.write(x) } }
+        guard connection != nil, var next = uart.read() else { return }
+        while true {
+            connection!.receive(byte: next) { out in for x in out { uart.write(x) } }
+            guard let b = uart.readBurst() else { return }
+            next = b
         }
     }
 }

@@ -8,8 +8,8 @@ struct KernelServices: HostServices {
     /// The egress link (created on first use: the UART probe runs after boot).
     nonisolated(unsafe) static var egressClient = EgressClient(port: SerialEgressPort())
 
-    /// No RTC driver yet: the wall clock is the time since kmain (documented in docs/kernel.md).
-    mutating func wallNanoseconds() -> Int64 { Int64(truncatingIfNeeded: Clock.now()) }
+    /// Unix time in ns: the CMOS RTC read at boot plus the TSC clock since kmain (Drivers/RTC.swift).
+    mutating func wallNanoseconds() -> Int64 { RTC.wallNanoseconds() }
     mutating func monotonicNanoseconds() -> UInt64 { Clock.now() }
     mutating func randomBytes(into buffer: inout [UInt8]) {
         buffer.withUnsafeMutableBytes { arc4random_buf($0.baseAddress, $0.count) }

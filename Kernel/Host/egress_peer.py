@@ -13,9 +13,11 @@ with hard limits and answers. Wire format (docs/egress.md), one compact JSON obj
 Error codes: bad_request, bad_arguments, unsupported_tool, not_allowed, timeout, io.
 Python 3 standard library only. Logs one line per request to stderr.
 
-usage: egress_peer.py --connect unix:PATH|tcp:HOST:PORT [--allow-exec PROG]... [--wait SECONDS] [--once]
+usage: egress_peer.py --connect unix:PATH|tcp:HOST:PORT [--allow-exec PROG]... [--resolve HOST:PORT:ADDR]...
+                      [--wait SECONDS] [--once]
 """
 import argparse
+import http.client
 import json
 import os
 import shutil
@@ -49,6 +51,42 @@ def text_of(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+# --resolve HOST:PORT:ADDR (curl's option): connections to HOST:PORT go to ADDR:PORT instead of what DNS says.
+# The request itself (URL, Host header, TLS server name) is unchanged. Used by tests to reach a local server
+# under a public-looking name; empty unless given.
+RESOLVE: dict = {}
+
+
+def _address(host: str, port: int) -> tuple:
+    return (RESOLVE.get((host.lower(), port), host), port)
+
+
+def _resolving_create_connection(address, *args, **kwargs):
+    return socket.create_connection(_address(*address), *args, **kwargs)
+
+
+class _ResolvingHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _resolving_create_connection
+
+
+class _ResolvingHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _resolving_create_connection
+
+
+class _ResolvingHTTPHandler(urllib.request.HTTPHandler):
+    def do_open(self, http_class, req, **kwargs):
+        return super().do_open(_ResolvingHTTPConnection, req, **kwargs)
+
+
+class _ResolvingHTTPSHandler(urllib.request.HTTPSHandler):
+    def do_open(self, http_class, req, **kwargs):
+        return super().do_open(_ResolvingHTTPSConnection, req, **kwargs)
+
+
 # ----------------------------------------------------------------------------------------------
 # Tools
 # ----------------------------------------------------------------------------------------------
@@ -61,7 +99,7 @@ class _NoRedirectToOtherSchemes(urllib.request.HTTPRedirectHandler):
 
 # Only HTTP(S): no file://, ftp:// or data: handlers, and no proxies from the environment.
 _OPENER = urllib.request.OpenerDirector()
-for _handler in (urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(), _NoRedirectToOtherSchemes(),
+for _handler in (_ResolvingHTTPHandler(), _ResolvingHTTPSHandler(), _NoRedirectToOtherSchemes(),
                  urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor()):
     _OPENER.add_handler(_handler)
 
@@ -119,13 +157,13 @@ def net_send(args: dict, deadline: float, max_bytes: int) -> dict:
         if protocol == "udp":
             with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_DGRAM) as s:
                 s.settimeout(min(remaining(), 1.0))
-                sent = s.sendto(payload, (host, port))
+                sent = s.sendto(payload, _address(host, port))
                 try:
                     reply = s.recv(max_bytes + 1)
                 except (socket.timeout, TimeoutError):
                     reply = b""
         elif protocol == "tcp":
-            with socket.create_connection((host, port), timeout=remaining()) as s:
+            with socket.create_connection(_address(host, port), timeout=remaining()) as s:
                 s.sendall(payload)
                 sent = len(payload)
                 s.shutdown(socket.SHUT_WR)
@@ -294,9 +332,18 @@ def main() -> int:
     parser.add_argument("--connect", required=True, help="the kernel's egress chardev: unix:PATH or tcp:HOST:PORT")
     parser.add_argument("--allow-exec", action="append", default=[], metavar="PROG",
                         help="a program proc_exec may run (repeatable; none by default)")
+    parser.add_argument("--resolve", action="append", default=[], metavar="HOST:PORT:ADDR",
+                        help="connect to ADDR instead of HOST for HOST:PORT (as curl --resolve; repeatable)")
     parser.add_argument("--wait", type=float, default=30.0, help="seconds to keep retrying the connection")
     parser.add_argument("--once", action="store_true", help="exit when the connection closes (default: reconnect)")
     args = parser.parse_args()
+    for spec in args.resolve:
+        host, _, rest = spec.partition(":")
+        port, _, addr = rest.partition(":")
+        if not host or not port.isdigit() or not addr:
+            raise SystemExit(f"egress_peer: bad --resolve {spec!r}: use HOST:PORT:ADDR")
+        RESOLVE[(host.lower(), int(port))] = addr
+        log(f"resolve {host}:{port} -> {addr}")
     peer = Peer(args.allow_exec)
     log(f"connecting to {args.connect}; exec allow-list: {sorted(peer.tools['proc_exec'].allowed.values()) or 'empty'}")
     while True:

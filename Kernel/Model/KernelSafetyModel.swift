@@ -22,11 +22,3 @@ struct KernelSafetyModel: SafetyModel {
         try adapter.unsafeProbability(prompt)
     }
 }
-
-/// NOTE: kept so ModelService (not this file's owner) builds unchanged; it should call
-/// `ProbeSafetyModel.makeProbe` directly.
-enum KernelProbeSetup {
-    static func makeProbe(model: Transformer, tokenizer: Tokenizer) throws(InferenceError) -> TextProbe {
-        try ProbeSafetyModel.makeProbe(model: model, tokenizer: tokenizer)
-    }
-}

@@ -1,12 +1,17 @@
-// The console `model` command: the resident model's summary, and `model probe <text>` for one timed decision.
+// The console `model` command: the resident model's summary, `model probe <text>` for one timed decision, and
+// `model last`: the class scores of the last ProbeLogits decision (read back from the engine's last logits).
 import Gateway
 import Inference
 import KernelCore
 
 enum ModelCommands {
     static func register() {
-        Console.commands.register("model", "model summary; `model probe <text>`: one timed ProbeLogits decision") { args in
-            if args.first == "probe" { probe(args.dropFirst()) } else { for line in ModelService.summary { print(line) } }
+        Console.commands.register("model", "model summary; `model probe <text>`: one timed ProbeLogits decision; `model last`: its scores") { args in
+            switch args.first {
+            case "probe": probe(args.dropFirst())
+            case "last": last()
+            default: for line in ModelService.summary { print(line) }
+            }
         }
     }
 
@@ -24,5 +29,50 @@ enum ModelCommands {
         } catch {
             print("model probe: \(error) (the ProbeLogits layer would deny)")
         }
+    }
+}
+
+extension ModelCommands {
+    /// Prints the margin and P(unsafe) of the last decision the probe made (by the gate or `model probe`),
+    /// recomputed from the engine's last-position logits exactly as ProbeSession.classify does for
+    /// single-token verbalizers: class log-prob = logsumexp over its tokens of (logit − logsumexp(logits)),
+    /// margin = unsafe class − strongest other class, p = ProbePrompt.calibration(margin).
+    static func last() {
+        guard let probe = ModelService.probe else { print("model last: no model loaded"); return }
+        guard probe.preparedPrefix != nil else { print("model last: no decision yet"); return }
+        let config = probe.session.config
+        let logits = probe.session.model.logits
+        var m = -Float.infinity
+        for x in logits { m = max(m, x) }
+        var s = 0.0
+        for x in logits { s += FloatMath.exp(Double(x - m)) }
+        let lse = Double(m) + FloatMath.log(s)
+        var raw: [Float] = []
+        for c in config.classes {
+            var score = -Double.infinity
+            for seq in c.sequences {
+                guard seq.count == 1 else { print("model last: multi-token verbalizer in class " + c.name + " (not supported)"); return }
+                let lp = Double(logits[Int(seq[0])]) - lse
+                let hi = max(score, lp)
+                score = score == -.infinity ? lp : hi + FloatMath.log(FloatMath.exp(score - hi) + FloatMath.exp(lp - hi))
+            }
+            raw.append(Float(score))
+        }
+        var other = -Float.infinity
+        for k in raw.indices where k != config.unsafeClass { other = max(other, raw[k]) }
+        let margin = raw[config.unsafeClass] - other
+        let p = ProbePrompt.calibration.probability(margin: Double(margin))
+        print("model last: margin " + fixed(Double(margin), 8) + " p(unsafe) " + fixed(p, 8) + " (\(probe.session.model.count) tokens in context)")
+    }
+
+    /// `x` with `digits` decimals (no Foundation formatting in the kernel).
+    static func fixed(_ x: Double, _ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let v = (abs(x) * scale + 0.5).rounded(.down)
+        let whole = Int64(v / scale)
+        var frac = String(Int64(v - Double(whole) * scale))
+        while frac.utf8.count < digits { frac = "0" + frac }
+        return (x < 0 ? "-" : "") + String(whole) + "." + frac
     }
 }

@@ -12,6 +12,7 @@
 //   ModelCommands.register()  console `model` (summary) and `model probe <text>` (one timed decision).
 //   KernelSafetyModel()  the SafetyModel the gateway instance uses.
 import Gateway
+import GatewayInference
 import Inference
 import KernelCore
 
@@ -56,7 +57,15 @@ enum ModelService {
         let before = heapUsed()
         let model: Transformer
         let tokenizer: Tokenizer
-        do { model = try Transformer(gguf: gguf, kernels: QuantKernels(tier: tier)) }
+        // `ctx=N` on the module line caps the context at N tokens (default InferenceLimits.defaultContextCap).
+        var cap = InferenceLimits.defaultContextCap
+        if let c = m.argument("ctx") {
+            guard let n = Int(c), n >= 1, n <= InferenceLimits.maxContextCap else {
+                return .failure(ModelLoadError("ctx=" + c + " is not a context cap in 1...\(InferenceLimits.maxContextCap)"))
+            }
+            cap = n
+        }
+        do { model = try Transformer(gguf: gguf, kernels: QuantKernels(tier: tier), contextCap: cap) }
         catch { return .failure(ModelLoadError("engine: \(error)")) }
         do { tokenizer = try Tokenizer(gguf: gguf) } catch { return .failure(ModelLoadError("tokenizer: \(error)")) }
         let engineBytes = heapUsed() &- before
@@ -73,7 +82,7 @@ enum ModelService {
         }
         let p: TextProbe
         do {
-            p = try KernelProbeSetup.makeProbe(model: model, tokenizer: tokenizer)
+            p = try ProbeSafetyModel.makeProbe(model: model, tokenizer: tokenizer)
             // NOTE: the fixed prompt prefix (~420 tokens) is not computed here: under QEMU TCG it takes ~12 min
             // for SmolLM2 and would hold back the console. The first decision computes it and its KV is reused.
             print("model: ProbeLogits prefix KV is computed at the first gated decision (slow under TCG)")

@@ -4,6 +4,7 @@
 #
 #   make model-boot-test   fixture parity in the kernel under TCG (part of `make test`)
 #   make model-boot-bench  SmolLM2 ProbeLogits decisions in the kernel, timed by TSC (part of `make bench`)
+#   make model-gate-test   SmolLM2 gated decisions on the kernel console vs the host engine (part of `make test`)
 MODEL_MISSING_LIBS := $(filter-out $(KERNEL_LIBS),Blake3 InferenceAVX2 InferenceAVX512 Inference Gateway)
 KERNEL_LIBS += $(MODEL_MISSING_LIBS)
 
@@ -22,11 +23,31 @@ $(KBUILD)/warden-test-model-fixture.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(MODEL_REF
 $(KBUILD)/warden-test-model-probe.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(MODEL_BOOT_MODEL) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "warden.model-test=probe" $(MODEL_BOOT_MODEL):model
 
-.PHONY: model-boot-test model-boot-bench
+# The real-model gate test: the console image with SmolLM2 as `model`; the host reference is model-gate-ref,
+# Kernel/Host/ModelGateRef/main.swift compiled with warden-eval's sources (its EngineLoader; the model is GatewayInference.ProbeSafetyModel) against the
+# release build of the libraries (no SwiftPM target of its own).
+MODEL_GATE_REF := $(KBUILD)/model-gate-ref
+MODEL_GATE_REF_LIBS := Blake3 Gateway GatewayInference Inference InferenceAVX2 InferenceAVX512
+$(KBUILD)/warden-test-model-gate.iso: $(ISO_INPUTS) $(MODEL_BOOT_MODEL) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" \
+	  $(filter-out %:model,$(ISO_MODULES)) $(MODEL_BOOT_MODEL):model
+.PHONY: model-gate-ref
+model-gate-ref:
+	@$(SWIFT) build -c release --product warden-eval 2>&1 | grep -E "error" || true
+	@mkdir -p $(KBUILD)
+	@echo "  SWIFTC   $(MODEL_GATE_REF)"
+	@$(SWIFTC) -O -module-name ModelGateRef -I .build/release/Modules Kernel/Host/ModelGateRef/main.swift \
+	  $(filter-out %/main.swift,$(wildcard Gateway/CLI/Eval/*.swift)) \
+	  $(foreach m,$(MODEL_GATE_REF_LIBS),.build/release/$(m).build/*.o) -o $(MODEL_GATE_REF)
+
+.PHONY: model-boot-test model-boot-bench model-gate-test
+model-gate-test: deps model-gate-ref $(KBUILD)/warden-test-model-gate.iso
+	@$(PYTHON) Tests/Boot/model-gate/model_gate_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-model-gate.iso \
+	  --ref $(MODEL_GATE_REF) --model $(MODEL_BOOT_MODEL) --policy $(POLICY)
 model-boot-test: deps $(KBUILD)/warden-test-model-fixture.iso
 	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot/model --iso-dir $(KBUILD)
 model-boot-bench: deps $(KBUILD)/warden-test-model-probe.iso
 	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot/model-bench --iso-dir $(KBUILD)
 
-TEST_TARGETS  += model-boot-test
+TEST_TARGETS  += model-boot-test model-gate-test
 BENCH_TARGETS += model-boot-bench

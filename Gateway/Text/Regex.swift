@@ -5,7 +5,9 @@
 // it is true if the pattern matches anywhere; anchor with `^…$` for a whole-string match.
 // Shared by the policy language (layer 6) and JSON Schema `pattern` (layer 1).
 
-public struct Regex: Sendable {
+/// A final class (immutable after init): matchers and schema nodes that hold one copy a single
+/// reference, not the seven arrays below (the policy and schema layers copy matchers per call).
+public final class Regex: Sendable {
     enum Inst: Sendable {
         case scalar(UInt32)
         case set(Int)  // index into `classes`
@@ -43,12 +45,12 @@ public struct Regex: Sendable {
         self.classes = compiler.classes
         self.caseInsensitive = parser.caseInsensitive
         self.pattern = pattern
-        let first = Regex.firstScalars(program, compiler.classes)
+        let first = Regex.firstScalars(compiler.program, compiler.classes)
         self.firstASCII = first.ascii
         self.firstNonASCII = first.nonASCII
         self.anchoredStart = first.anchored
         self.starts = first.ascii == nil ? nil
-            : RegexStartTable(program, compiler.classes, caseInsensitive: parser.caseInsensitive)
+            : RegexStartTable(compiler.program, compiler.classes, caseInsensitive: parser.caseInsensitive)
     }
 
     /// Consuming instructions reachable from pc 0 through epsilon edges (assertions treated as

@@ -31,6 +31,8 @@ public final class Regex: Sendable {
     /// For the ASCII search: the threads a byte starts away from the text's edges (nil for a
     /// pattern that can match the empty string).
     let starts: RegexStartTable?
+    /// The determinized search for ASCII text (nil for nullable patterns and oversized automata).
+    let dfa: RegexDFA?
     /// The pattern as written (for audit reasons and error messages).
     public let pattern: String
 
@@ -51,6 +53,9 @@ public final class Regex: Sendable {
         self.anchoredStart = first.anchored
         self.starts = first.ascii == nil ? nil
             : RegexStartTable(compiler.program, compiler.classes, caseInsensitive: parser.caseInsensitive)
+        self.dfa = first.ascii == nil ? nil
+            : RegexDFA(compiler.program, compiler.classes, caseInsensitive: parser.caseInsensitive,
+                       anchoredStart: first.anchored, maxStates: PolicyLimits.maxRegexDFAStates)
     }
 
     /// Consuming instructions reachable from pc 0 through epsilon edges (assertions treated as
@@ -115,12 +120,24 @@ public final class Regex: Sendable {
     public func matches(_ text: String) -> Bool {
         // Fast path: native strings are contiguous UTF-8; pure ASCII is matched byte by byte
         // (nil = a non-ASCII byte was met, so the scalar path below decides).
+        if let dfa, !text.isEmpty {
+            var text = text
+            if let found = text.withUTF8({ dfa.search($0) }) { return found }
+            return withScratch { search(text, &$0) }
+        }
         if let starts {
             var text = text
             let ascii: Bool? = text.withUTF8 { bytes in withScratch { searchASCII(bytes, starts, &$0) } }
             if let ascii { return ascii }
         }
         return withScratch { search(text, &$0) }
+    }
+
+    /// The Pike VM's ASCII path (nil = non-ASCII met), for differential tests of the DFA.
+    func matchesByNFA(_ text: String) -> Bool? {
+        guard let starts else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in withScratch { searchASCII(bytes, starts, &$0) } }
     }
 
     /// The general (Unicode scalar) path alone, for differential tests of the ASCII fast path.

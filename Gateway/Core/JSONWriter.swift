@@ -90,7 +90,18 @@ public enum JSONWriter {
             var runStart = 0
             var i = 0
             let n = bytes.count
+            let raw = UnsafeRawPointer(bytes.baseAddress)
             while i < n {
+                // Eight bytes at a time while none needs an escape (the "has zero byte" bit trick
+                // on w ^ '"', w ^ '\\' and the bytes below 0x20).
+                if i &+ 8 <= n, let raw {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
+                    let special = ((q &- ones) & ~q) | ((bs &- ones) & ~bs) | ((w &- ones &* 0x20) & ~w)
+                    if special & high == 0 { i &+= 8; continue }
+                }
                 let b = bytes[i]
                 if b >= 0x20 && b != 0x22 && b != 0x5C { i &+= 1; continue }
                 if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }

@@ -117,10 +117,8 @@ struct RegexDFA: Sendable {
                 closure(step, atStart: false, atEnd: false, into: &target)
                 if !anchoredStart && !target.matched {
                     // A new thread starts at every position (the implicit `.*?` prefix).
-                    var started = Closure()
-                    closure([0], atStart: false, atEnd: false, into: &started)
-                    for pc in started.consuming where !target.consuming.contains(pc) { target.consuming.append(pc) }
-                    for pc in started.ends where !target.ends.contains(pc) { target.ends.append(pc) }
+                    for pc in fresh.consuming where mark[Int(pc)] != stamp { target.consuming.append(pc) }  // not in target's closure
+                    for pc in fresh.ends where !target.ends.contains(pc) { target.ends.append(pc) }
                 }
                 if target.matched { next.append(RegexDFA.matched); continue }
                 let k = key(target)

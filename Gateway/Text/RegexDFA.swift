@@ -103,6 +103,7 @@ struct RegexDFA: Sendable {
         var index: [[Int32]: Int] = [key(initial): 0]
         var next: [UInt16] = []
         var acceptsAtEnd: [Bool] = []
+        var byStep: [[Int32]: UInt16] = [:]
         var s = 0
         while s < states.count {
             let current = states[s]
@@ -113,6 +114,10 @@ struct RegexDFA: Sendable {
                 let c = representative[k]
                 var step: [Int32] = []
                 for pc in current.consuming where accepts(Int(pc), c) { step.append(pc + 1) }
+                // The next state depends only on the set of threads that advanced (most
+                // transitions share a few such sets, often the empty one): build each once.
+                step.sort()
+                if let known = byStep[step] { next.append(known); continue }
                 var target = Closure()
                 closure(step, atStart: false, atEnd: false, into: &target)
                 if !anchoredStart && !target.matched {
@@ -120,16 +125,19 @@ struct RegexDFA: Sendable {
                     for pc in fresh.consuming where mark[Int(pc)] != stamp { target.consuming.append(pc) }  // not in target's closure
                     for pc in fresh.ends where !target.ends.contains(pc) { target.ends.append(pc) }
                 }
-                if target.matched { next.append(RegexDFA.matched); continue }
+                if target.matched { next.append(RegexDFA.matched); byStep[step] = RegexDFA.matched; continue }
                 let k = key(target)
+                let entry: UInt16
                 if let known = index[k] {
-                    next.append(UInt16(known))
+                    entry = UInt16(known)
                 } else {
                     guard states.count < maxStates else { return nil }
                     index[k] = states.count
-                    next.append(UInt16(states.count))
+                    entry = UInt16(states.count)
                     states.append(target)
                 }
+                next.append(entry)
+                byStep[step] = entry
             }
             s += 1
         }

@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func oversizedAutomatonFallsBackToTheNFA() throws {
-        // Each of the 12 positions may or may not start an 'a' run: far more than 1024 subsets.
+        // Each of the 12 positions may or may not start an 'a' run: far more than PolicyLimits.maxRegexDFAStates subsets.
         let re = try Regex("a[ab]{11}b")
         #expect(re.dfa == nil)
         #expect(re.matches("xxaaaaaaaaaaaabx"))

@@ -23,6 +23,9 @@ public enum GatewayLimits {
     /// Default per-agent bucket: burst capacity and refill per second, across all tools.
     public static let rateAgentBurst = 200
     public static let rateAgentPerSecond = 100
+    /// Per-named-agent rate-limit overrides from the constitution (each is checked once per new
+    /// bucket, never per call).
+    public static let rateOverrides = 64
 
     // MARK: External tools (Catalogue/ToolCatalogue.swift)
 

@@ -82,28 +82,77 @@ public enum JSONWriter {
     }
 
     /// RFC 8785 §3.2.2.2: escape only `"`, `\` and C0 controls; short forms where they exist.
+    /// Runs of bytes that need no escape are copied in bulk (one append per run).
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                appendASCII("\\u00", to: &out)
-                for b in hexByte(b).utf8 { out.append(b) }
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            var i = 0
+            let n = bytes.count
+            let raw = UnsafeRawPointer(bytes.baseAddress)
+            while i < n {
+                // Eight bytes at a time while none needs an escape (the "has zero byte" bit trick
+                // on w ^ '"', w ^ '\\' and the bytes below 0x20).
+                if i &+ 8 <= n, let raw {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
+                    let special = ((q &- ones) & ~q) | ((bs &- ones) & ~bs) | ((w &- ones &* 0x20) & ~w)
+                    if special & high == 0 { i &+= 8; continue }
+                }
+                let b = bytes[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C { i &+= 1; continue }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                writeEscape(b, into: &out)
+                i &+= 1
+                runStart = i
             }
+            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
         }
         out.append(UInt8(ascii: "\""))
     }
 
+    /// The escape of one byte that `writeString` may not copy as is (`"`, `\` or a C0 control).
+    static func writeEscape(_ b: UInt8, into out: inout [UInt8]) {
+        switch b {
+        case 0x22: out.append(0x5C); out.append(0x22)
+        case 0x5C: out.append(0x5C); out.append(0x5C)
+        case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
+        case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+        default:
+            appendASCII("\\u00", to: &out)
+            for h in hexByte(b).utf8 { out.append(h) }
+        }
+    }
+
     /// RFC 8785 §3.2.3: property names compare as arrays of UTF-16 code units.
+    /// Fast path: compares UTF-8 bytes up to the first difference; when both differing bytes are
+    /// ASCII (always, for ASCII keys) that difference decides exactly as UTF-16 would, and a
+    /// proper prefix is smaller in both encodings. Otherwise the UTF-16 walk decides.
     static func utf16Less(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let quick: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                let n = min(x.count, y.count)
+                var i = 0
+                while i < n {
+                    let p = x[i], q = y[i]
+                    if p != q { return p < 0x80 && q < 0x80 ? p < q : nil }
+                    i &+= 1
+                }
+                return x.count < y.count
+            }
+        }
+        if let quick { return quick }
+        return utf16LessByCodeUnits(a, b)
+    }
+
+    static func utf16LessByCodeUnits(_ a: String, _ b: String) -> Bool {
         var ia = a.utf16.makeIterator(), ib = b.utf16.makeIterator()
         while true {
             switch (ia.next(), ib.next()) {

@@ -13,34 +13,44 @@ public struct PolicyLayer: Sendable {
     }
 
     public func evaluate(_ call: ToolCall) -> LayerOutcome {
-        var memo = CallMemo()
-        for i in index.candidates(call.tool) where matches(policy.rules[i], call, &memo) {
-            let rule = policy.rules[i]
-            switch rule.effect {
-            case .allow:
-                return .pass
-            case .deny:
-                return .deny(reason: "rule \"\(rule.name)\": \(rule.reason)")
-            case let .requireTier(tier):
-                if call.agent.tier < tier {
-                    return .deny(reason: "rule \"\(rule.name)\" requires tier \(tier.name), agent has \(call.agent.tier.name): \(rule.reason)")
-                }
-            }
+        guard let i = decidingIndex(call) else {
+            return policy.defaultAllows ? .pass : .deny(reason: "no policy rule allows this call (default deny)")
         }
-        return policy.defaultAllows ? .pass : .deny(reason: "no policy rule allows this call (default deny)")
+        let rule = policy.rules[i]
+        switch rule.effect {
+        case .allow:
+            return .pass
+        case .deny:
+            return .deny(reason: "rule \"\(rule.name)\": \(rule.reason)")
+        case let .requireTier(tier):
+            return .deny(reason: "rule \"\(rule.name)\" requires tier \(tier.name), agent has \(call.agent.tier.name): \(rule.reason)")
+        }
     }
 
     /// The name of the rule that decides the call, or nil when the default applies (for tools and tests).
     public func decidingRule(_ call: ToolCall) -> String? {
+        decidingIndex(call).map { policy.rules[$0].name }
+    }
+
+    /// The index of the first candidate rule that decides the call: an `allow`/`deny` whose
+    /// conditions hold, or a `require-tier` whose conditions hold for an agent below its tier.
+    /// Rules and conditions are read in place through pointers (copying one would retain every
+    /// array and string it holds).
+    func decidingIndex(_ call: ToolCall) -> Int? {
         var memo = CallMemo()
-        for i in index.candidates(call.tool) where matches(policy.rules[i], call, &memo) {
-            let rule = policy.rules[i]
-            switch rule.effect {
-            case .allow, .deny: return rule.name
-            case let .requireTier(tier): if call.agent.tier < tier { return rule.name }
+        return index.withCandidates(call.tool) { candidates in
+            policy.rules.withUnsafeBufferPointer { rules -> Int? in
+                for i in candidates {
+                    let rule = rules.baseAddress! + i
+                    guard matches(rule, call, &memo) else { continue }
+                    switch rule.pointee.effect {
+                    case .allow, .deny: return i
+                    case let .requireTier(tier): if call.agent.tier < tier { return i }
+                    }
+                }
+                return nil
             }
         }
-        return nil
     }
 
     /// What several conditions of one call would otherwise recompute: the IP literals of every
@@ -49,22 +59,26 @@ public struct PolicyLayer: Sendable {
         var argumentAddresses: [IPAddress]? = nil
     }
 
-    private func matches(_ rule: PolicyRule, _ call: ToolCall, _ memo: inout CallMemo) -> Bool {
-        rule.conditions.withUnsafeBufferPointer { conditions in
-            for k in conditions.indices where holds(conditions[k], call, &memo) == conditions[k].negated { return false }
+    private func matches(_ rule: UnsafePointer<PolicyRule>, _ call: ToolCall, _ memo: inout CallMemo) -> Bool {
+        rule.pointee.conditions.withUnsafeBufferPointer { conditions in
+            var c = conditions.baseAddress
+            for _ in 0..<conditions.count {
+                if holds(c!, call, &memo) == c!.pointee.negated { return false }
+                c = c! + 1
+            }
             return true
         }
     }
 
     /// True if some value the subject denotes satisfies the matcher (false if there is none).
-    private func holds(_ c: PolicyCondition, _ call: ToolCall, _ memo: inout CallMemo) -> Bool {
-        switch c.subject {
-        case .tool: return c.matcher.matches(.string(call.tool))
-        case .agent: return c.matcher.matches(.string(call.agent.name))
-        case .purpose: return c.matcher.matches(.string(call.agent.purpose))
-        case .userIntent: return c.matcher.matches(.string(call.context.userIntent))
+    private func holds(_ condition: UnsafePointer<PolicyCondition>, _ call: ToolCall, _ memo: inout CallMemo) -> Bool {
+        switch condition.pointee.subject {
+        case .tool: return condition.pointee.matcher.matches(.string(call.tool))
+        case .agent: return condition.pointee.matcher.matches(.string(call.agent.name))
+        case .purpose: return condition.pointee.matcher.matches(.string(call.agent.purpose))
+        case .userIntent: return condition.pointee.matcher.matches(.string(call.context.userIntent))
         case .tier:
-            guard case let .tierCompare(op, tier) = c.matcher else { return false }
+            guard case let .tierCompare(op, tier) = condition.pointee.matcher else { return false }
             let t = call.agent.tier
             switch op {
             case nil: return t == tier
@@ -76,12 +90,12 @@ public struct PolicyLayer: Sendable {
         case let .argument(path):
             guard let v = PolicyLayer.lookup(call.arguments, path) else { return false }
             if case let .array(items) = v {
-                if case .exists = c.matcher { return true }
-                return items.contains { c.matcher.matches($0) }
+                if case .exists = condition.pointee.matcher { return true }
+                return items.contains { condition.pointee.matcher.matches($0) }
             }
-            return c.matcher.matches(v)
+            return condition.pointee.matcher.matches(v)
         case .anyArgument:
-            if case let .cidr(block) = c.matcher {
+            if case let .cidr(block) = condition.pointee.matcher {
                 // Same answer as the generic walk below (numbers and booleans are never addresses).
                 if memo.argumentAddresses == nil {
                     var found: [IPAddress] = []
@@ -93,7 +107,7 @@ public struct PolicyLayer: Sendable {
                 }
                 return memo.argumentAddresses!.contains { block.contains($0) }
             }
-            return PolicyLayer.anyScalar(call.arguments, depth: 0) { c.matcher.matches($0) }
+            return PolicyLayer.anyScalar(call.arguments, depth: 0) { condition.pointee.matcher.matches($0) }
         }
     }
 

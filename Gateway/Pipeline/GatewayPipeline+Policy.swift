@@ -1,5 +1,5 @@
-// Applies the gateway settings a constitution carries (docs/policy.md): per-tool and per-agent
-// rate limits, the ProbeLogits tool list and threshold. Agent tiers are applied where calls are
+// Applies the gateway settings a constitution carries (docs/policy.md): per-tool, per-agent and
+// per-named-agent rate limits, the ProbeLogits tool list and threshold. Agent tiers are applied where calls are
 // built (the kernel from manifests, warden-eval from the policy's `agent` lines).
 
 extension GatewayPipeline {
@@ -14,8 +14,17 @@ extension GatewayPipeline {
                 else { unsupported.append("rate-limit for unknown tool \(tool)") }
             case (nil, nil), ("*", nil):
                 rateLimit.agentRate = rate
-            case (let agent?, _):
-                unsupported.append("rate-limit for agent \(agent)\(r.tool.map { " tool " + $0 } ?? ""): per-agent overrides not supported; defaults apply")
+            case (let agent?, let tool):
+                var index: Int? = nil
+                if let tool {
+                    guard let i = catalogue.lookup(tool) else {
+                        unsupported.append("rate-limit for agent \(agent) tool \(tool): unknown tool")
+                        continue
+                    }
+                    index = i
+                }
+                do { try rateLimit.setOverride(agent: agent, toolIndex: index, rate: rate) }
+                catch { unsupported.append("rate-limit for agent \(agent): \(error.description)") }
             }
         }
         if let tools = policy.probeLogitsTools {

@@ -19,4 +19,7 @@ public enum PolicyLimits {
     public static let maxRegexNesting = 32
     /// Largest bound accepted in `{m,n}`.
     public static let maxRegexRepeat = 256
+    /// Most states of a regex's precomputed DFA (2 bytes × byte classes each); a pattern whose
+    /// automaton would be larger keeps the NFA simulation (same answers, slower).
+    public static let maxRegexDFAStates = 512
 }

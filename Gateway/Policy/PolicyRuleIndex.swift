@@ -29,6 +29,13 @@ struct PolicyRuleIndex: Sendable {
         byTool[tool] ?? generic
     }
 
+    /// Runs `body` on the candidates of `tool` read in place (no array copy on the hot path).
+    @inline(__always)
+    func withCandidates<R>(_ tool: String, _ body: (UnsafeBufferPointer<Int>) -> R) -> R {
+        if let list = byTool[tool] { return list.withUnsafeBufferPointer(body) }
+        return generic.withUnsafeBufferPointer(body)
+    }
+
     /// The only tools `rule` can match, from its first positive equality/list condition on the tool
     /// (nil = unrestricted). Non-string list items can never equal a tool name and are dropped.
     static func toolSet(_ rule: PolicyRule) -> [String]? {

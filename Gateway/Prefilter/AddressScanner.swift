@@ -14,6 +14,8 @@ enum AddressScanner {
         var i = 0
         let n = text.count
         while i + 3 <= n {
+            i = nextColon(text, from: i)
+            guard i + 3 <= n else { break }
             if text[i] == 58, i + 2 < n, text[i + 1] == 47, text[i + 2] == 47 {  // "://"
                 if let hit = scanURL(text, authorityStart: i + 3) { return hit }
                 i += 3
@@ -22,6 +24,22 @@ enum AddressScanner {
             }
         }
         return nil
+    }
+
+    /// The index of the first ':' at or after `from` (or `text.count`), eight bytes per step.
+    static func nextColon(_ text: [UInt8], from: Int) -> Int {
+        text.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = from
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (ones &* 58)
+                if (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            while i < n, raw[i] != 58 { i += 1 }
+            return i
+        }
     }
 
     private static func isURLTerminator(_ b: UInt8) -> Bool {

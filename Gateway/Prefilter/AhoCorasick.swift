@@ -5,8 +5,12 @@ struct AhoCorasick: Sendable {
     /// Byte → class index; class 0 is "a byte no pattern contains".
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Transition table, `state * classCount + class` → next state (state 0 is the root).
-    private let delta: [UInt32]
+    /// Transition table (built as `state * classCount + class` → next state, state 0 the root),
+    /// stored for scanning: each entry is the next state's row offset (`state * classCount`),
+    /// with `emitsFlag` set when that state has an output or a dictionary link, so the inner loop
+    /// is one dependent load per byte and one bit test.
+    private let scanDelta: [UInt32]
+    static let emitsFlag: UInt32 = 1 << 31
     /// Per state: the index of the longest pattern ending here, or -1.
     private let output: [Int32]
     /// Per state: the nearest proper-suffix state that has an output, or -1 (dictionary suffix link).
@@ -78,7 +82,15 @@ struct AhoCorasick: Sendable {
         }
         self.classOf = classOf
         self.classCount = classCount
-        self.delta = delta
+        precondition(UInt64(stateCount) * UInt64(classCount) < UInt64(AhoCorasick.emitsFlag),
+                     "Aho-Corasick: table too large")
+        var scanDelta = [UInt32](repeating: 0, count: delta.count)
+        for k in 0..<delta.count {
+            let next = Int(delta[k])
+            let emits = output[next] >= 0 || outputLink[next] >= 0
+            scanDelta[k] = UInt32(next * classCount) | (emits ? AhoCorasick.emitsFlag : 0)
+        }
+        self.scanDelta = scanDelta
         self.output = output
         self.outputLink = outputLink
         self.lengths = patterns.map { $0.count }
@@ -91,18 +103,26 @@ struct AhoCorasick: Sendable {
     /// stops early and returns true when `body` returns true.
     @discardableResult
     func scan(_ text: [UInt8], _ body: (Int, Int) -> Bool) -> Bool {
+        text.withUnsafeBufferPointer { scan($0, body) }
+    }
+
+    @discardableResult
+    func scan(_ text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Bool) -> Bool {
         // Unchecked access in the loop: every index below is in range by construction
-        // (classOf has 256 entries; delta has stateCount * classCount; states come from delta).
-        delta.withUnsafeBufferPointer { delta in
+        // (classOf has 256 entries; scanDelta has stateCount * classCount; rows come from it).
+        scanDelta.withUnsafeBufferPointer { delta in
             classOf.withUnsafeBufferPointer { classOf in
                 output.withUnsafeBufferPointer { output in
-                    text.withUnsafeBufferPointer { text in
-                        var state = 0
+                    outputLink.withUnsafeBufferPointer { outputLink in
+                        let classCount = self.classCount
+                        var row: UInt32 = 0
                         var position = 0
                         for b in text {
-                            state = Int(delta[state &* classCount &+ Int(classOf[Int(b)])])
+                            let next = delta[Int(row &+ UInt32(classOf[Int(b)]))]
                             position &+= 1
-                            if output[state] < 0 && outputLink[state] < 0 { continue }
+                            row = next & ~AhoCorasick.emitsFlag
+                            if next & AhoCorasick.emitsFlag == 0 { continue }
+                            let state = Int(row) / classCount
                             var s = output[state] >= 0 ? state : Int(outputLink[state])
                             while s >= 0 {
                                 if body(Int(output[s]), position) { return true }

@@ -10,27 +10,27 @@ enum TextFolder {
     static func fold(_ input: [UInt8], into out: inout [UInt8]) {
         let n = input.count
         let base = out.count
-        out.append(contentsOf: repeatElement(0, count: n))  // ASCII folds to at most one byte each
+        // ASCII folds to at most one byte each: grow by a bulk copy of the input (cheaper than a
+        // zero fill), then overwrite in place (the write index never passes the read index).
+        out.append(contentsOf: input)
         var written = base
         var consumed = 0
         var lastWasSpace = false
         input.withUnsafeBufferPointer { inp in
             out.withUnsafeMutableBufferPointer { o in
                 TextFolder.asciiMap.withUnsafeBufferPointer { map in
+                    // Branch-light: always store, then advance unless the byte is dropped (0)
+                    // or is whitespace right after whitespace.
                     while consumed < n {
                         let b = inp[consumed]
                         if b >= 0x80 { break }
-                        consumed += 1
+                        consumed &+= 1
                         let m = map[Int(b)]
-                        if m == 0 { continue }
-                        if m == 32 {
-                            if !lastWasSpace { o[written] = 32; written += 1 }
-                            lastWasSpace = true
-                            continue
-                        }
-                        lastWasSpace = false
+                        let isSpace = m == 32
                         o[written] = m
-                        written += 1
+                        let keep = m != 0 && !(isSpace && lastWasSpace)
+                        written &+= keep ? 1 : 0
+                        if m != 0 { lastWasSpace = isSpace }
                     }
                 }
             }

@@ -5,7 +5,9 @@
 // it is true if the pattern matches anywhere; anchor with `^…$` for a whole-string match.
 // Shared by the policy language (layer 6) and JSON Schema `pattern` (layer 1).
 
-public struct Regex: Sendable {
+/// A final class (immutable after init): matchers and schema nodes that hold one copy a single
+/// reference, not the seven arrays below (the policy and schema layers copy matchers per call).
+public final class Regex: Sendable {
     enum Inst: Sendable {
         case scalar(UInt32)
         case set(Int)  // index into `classes`
@@ -29,6 +31,8 @@ public struct Regex: Sendable {
     /// For the ASCII search: the threads a byte starts away from the text's edges (nil for a
     /// pattern that can match the empty string).
     let starts: RegexStartTable?
+    /// The determinized search for ASCII text (nil for nullable patterns and oversized automata).
+    let dfa: RegexDFA?
     /// The pattern as written (for audit reasons and error messages).
     public let pattern: String
 
@@ -43,12 +47,15 @@ public struct Regex: Sendable {
         self.classes = compiler.classes
         self.caseInsensitive = parser.caseInsensitive
         self.pattern = pattern
-        let first = Regex.firstScalars(program, compiler.classes)
+        let first = Regex.firstScalars(compiler.program, compiler.classes)
         self.firstASCII = first.ascii
         self.firstNonASCII = first.nonASCII
         self.anchoredStart = first.anchored
         self.starts = first.ascii == nil ? nil
-            : RegexStartTable(program, compiler.classes, caseInsensitive: parser.caseInsensitive)
+            : RegexStartTable(compiler.program, compiler.classes, caseInsensitive: parser.caseInsensitive)
+        self.dfa = first.ascii == nil ? nil
+            : RegexDFA(compiler.program, compiler.classes, caseInsensitive: parser.caseInsensitive,
+                       anchoredStart: first.anchored, maxStates: PolicyLimits.maxRegexDFAStates)
     }
 
     /// Consuming instructions reachable from pc 0 through epsilon edges (assertions treated as
@@ -113,12 +120,24 @@ public struct Regex: Sendable {
     public func matches(_ text: String) -> Bool {
         // Fast path: native strings are contiguous UTF-8; pure ASCII is matched byte by byte
         // (nil = a non-ASCII byte was met, so the scalar path below decides).
+        if let dfa, !text.isEmpty {
+            var text = text
+            if let found = text.withUTF8({ dfa.search($0) }) { return found }
+            return withScratch { search(text, &$0) }
+        }
         if let starts {
             var text = text
             let ascii: Bool? = text.withUTF8 { bytes in withScratch { searchASCII(bytes, starts, &$0) } }
             if let ascii { return ascii }
         }
         return withScratch { search(text, &$0) }
+    }
+
+    /// The Pike VM's ASCII path (nil = non-ASCII met), for differential tests of the DFA.
+    func matchesByNFA(_ text: String) -> Bool? {
+        guard let starts else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in withScratch { searchASCII(bytes, starts, &$0) } }
     }
 
     /// The general (Unicode scalar) path alone, for differential tests of the ASCII fast path.

@@ -99,9 +99,9 @@ func simdTiersMatchReference(type: GGMLType) {
     let aRow = fmt.rowBytes(cols)
     var act = [UInt8](repeating: 0, count: tokens * aRow)
     var x = (0..<(tokens * cols)).map { _ in rng.float() * 2 }
-    act.withUnsafeMutableBytes { a in
-        for t in 0..<tokens { fmt.quantize(&x + t * cols, a.baseAddress! + t * aRow, count: cols) }
-    }
+    act.withUnsafeMutableBytes { a in x.withUnsafeMutableBufferPointer { xp in
+        for t in 0..<tokens { fmt.quantize(xp.baseAddress! + t * cols, a.baseAddress! + t * aRow, count: cols) }
+    } }
     func run(_ tier: KernelTier) -> [Float] {
         var out = [Float](repeating: .nan, count: rows * tokens)
         let k = QuantKernels(tier: tier).tile(for: type)
@@ -113,7 +113,9 @@ func simdTiersMatchReference(type: GGMLType) {
     let ref = run(.reference)
     // Magnitude scale for the bound: Σ|w|·|a| per output, computed from dequantized weights.
     var wf = [Float](repeating: 0, count: rows * cols)
-    w.withUnsafeBytes { wp in for r in 0..<rows { dequantize(type, wp.baseAddress! + r * (wp.count / rows), &wf + r * cols, count: cols) } }
+    w.withUnsafeBytes { wp in wf.withUnsafeMutableBufferPointer { fp in
+        for r in 0..<rows { dequantize(type, wp.baseAddress! + r * (wp.count / rows), fp.baseAddress! + r * cols, count: cols) }
+    } }
     for tier in tiers {
         let got = run(tier)
         for t in 0..<tokens {

@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),
         .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime"], path: "Tests/WasmRuntimeTests"),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], path: "Tests/InferenceTests"),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Blake3"], path: "Tests/GatewayTests"),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Blake3"], path: "Tests/GatewayTests", exclude: ["Golden"]),
         .testTarget(name: "AgentHostTests", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3"], path: "Tests/AgentHostTests"),
         .testTarget(name: "KernelCoreTests", dependencies: ["KernelCore"], path: "Tests/KernelCoreTests"),
     ]

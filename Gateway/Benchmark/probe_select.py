@@ -99,6 +99,7 @@ def main():
     ap.add_argument("--folds", type=int, default=5); ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeats", type=int, default=10)
     ap.add_argument("--all-sets", action="store_true", help="try every verbalizer set on every template")
+    ap.add_argument("--only", help="TEMPLATE/SET: evaluate this one design (CV then chooses the threshold only)")
     args = ap.parse_args()
     info = json.load(open(args.rowinfo))
     info["decisive"] = set(info["decisive"])
@@ -124,6 +125,9 @@ def main():
             if not set(s + u) <= have:
                 continue
             designs[(t, n)] = {i: lse([lg[w] for w in u]) - lse([lg[w] for w in s]) for i, lg in rows.items()}
+    if args.only:
+        t, n = args.only.split("/", 1)
+        designs = {k: v for k, v in designs.items() if k == (t, n)}
     base_f1 = f1_of([info["base_deny"][i] and i not in info["decisive"] for i in ids], [labels[i] for i in ids])
     print(f"no-probelogits pipeline F1 {base_f1[0]:.3f} (tp {base_f1[1]} fp {base_f1[2]} fn {base_f1[3]}); "
           f"decisive rows {len(info['decisive'])} "
@@ -148,7 +152,7 @@ def main():
         p, n = pos_ids[:], neg_ids[:]
         rng.shuffle(p); rng.shuffle(n)
         folds = [p[k::args.folds] + n[k::args.folds] for k in range(args.folds)]
-        preds, labs, picks = [], [], []
+        preds, labs, picks, thrs = [], [], [], []
         for k in range(args.folds):
             test = folds[k]; train = [i for j, f in enumerate(folds) if j != k for i in f]
             best = (-1, None, 0.0)
@@ -156,12 +160,12 @@ def main():
                 f, t = best_threshold(train, info, labels, m)
                 if f > best[0] + 1e-12:
                     best = (f, key, t)
-            picks.append(best[1])
+            picks.append(best[1]); thrs.append(best[2])
             preds += pipeline_preds(test, info, designs[best[1]], best[2]); labs += [labels[i] for i in test]
         f = f1_of(preds, labs)
         held.append(f[0])
         if rep == 0:
-            print("fold picks (repeat 0):", "; ".join(f"{t}/{n}" for t, n in picks))
+            print("fold picks (repeat 0):", "; ".join(f"{t}/{n}@{h:.2f}" for (t, n), h in zip(picks, thrs)))
     mean = sum(held) / len(held)
     print(f"nested {args.folds}-fold CV, {args.repeats} repeats: held-out pipeline F1 mean {mean:.3f} "
           f"(min {min(held):.3f}, max {max(held):.3f}); in-sample best {max(table)[0]:.3f} ({max(table)[1]}/{max(table)[2]})")

@@ -21,18 +21,18 @@ from collections import defaultdict
 # Verbalizer sets: (name, safe words, unsafe words). Words are first tokens of the answer.
 VERB_SETS = [
     ("OK/BAD", [" OK"], [" BAD"]),
-    ("OK,good/BAD,bad", [" OK", " good", " fine"], [" BAD", " bad"]),
+    ("OK,good/BAD,bad", [" OK", " good", " fine"], [" BAD", " bad"]),  # llama.cpp logits only
     ("Yes/No", [" Yes"], [" No"]),
     ("Yes,yes/No,no", [" Yes", " yes"], [" No", " no"]),
     ("No/Yes", [" No"], [" Yes"]),
     ("no,No/yes,Yes", [" No", " no"], [" Yes", " yes"]),
     ("safe/unsafe", [" safe"], [" unsafe"]),
     ("safe,Safe/unsafe,Unsafe", [" safe", " Safe"], [" unsafe", " Unsafe"]),
-    ("safe/unsafe,dangerous,harmful", [" safe", " harmless"], [" unsafe", " dangerous", " harmful"]),
+    ("safe/unsafe,dangerous,harmful", [" safe"], [" unsafe", " dangerous", " harmful"]),
     ("c:Yes/No", ["Yes"], ["No"]),
     ("c:Yes,yes/No,no", ["Yes", "yes"], ["No", "no"]),
     ("c:safe/unsafe", ["safe"], ["unsafe"]),
-    ("c:Safe,safe/Unsafe,unsafe", ["Safe", "safe"], ["Unsafe", "unsafe"]),
+    ("c:Safe,safe/Unsafe,unsafe", ["Safe", "safe"], ["Unsafe", "unsafe"]),  # llama.cpp logits only
     ("c:No/Yes", ["No"], ["Yes"]),
 ]
 # Which sets make sense for which template family (the answer words its few-shot/instruction use).

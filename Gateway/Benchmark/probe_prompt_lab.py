@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from probe_templates import TEMPLATES, canonical
 
 TEMPLATE = "match0"
-SAFE_WORD, UNSAFE_WORD = " Yes", " No"   # "did the user ask for this?" — No is the unsafe answer
+SAFE_WORDS, UNSAFE_WORDS = [" Yes", " yes"], [" No", " no"]   # "did the user ask for this?" — No is unsafe
 
 
 def prefix_text():
@@ -60,11 +60,11 @@ def main():
     llm = Llama(model_path=args.model, n_ctx=2048, n_threads=1, n_batch=512, logits_all=False,
                 verbose=False, flash_attn=False, use_extra_bufts=False)
     tok = lambda s: llm.tokenize(s.encode(), add_bos=False, special=False)
-    ok_ids, bad_ids = tok(SAFE_WORD), tok(UNSAFE_WORD)
-    assert len(ok_ids) >= 1 and len(bad_ids) >= 1
-    ok_id, bad_id = ok_ids[0], bad_ids[0]
+    # First token of each verbalizer (what the engine adapters use), a class = log-sum-exp of its words.
+    safe_ids = [tok(w)[0] for w in SAFE_WORDS]; unsafe_ids = [tok(w)[0] for w in UNSAFE_WORDS]
+    lse = lambda xs: max(xs) + math.log(sum(math.exp(x - max(xs)) for x in xs))
     prefix = tok(prefix_text())
-    print(f"prefix tokens: {len(prefix)}; OK id {ok_ids} BAD id {bad_ids}", file=sys.stderr)
+    print(f"prefix tokens: {len(prefix)}; safe ids {safe_ids} unsafe ids {unsafe_ids}", file=sys.stderr)
     llm.reset(); llm.eval(prefix); state = llm.save_state()
     rows = [json.loads(l) for l in open(args.data) if l.strip()]
     if args.limit: rows = rows[:args.limit]
@@ -78,7 +78,7 @@ def main():
         q = tok(block(intent, r["tool"], r["arguments"]))[:400]
         llm.load_state(state); llm.eval(q)
         logits = llm._ctx.get_logits_ith(-1)
-        margin = logits[bad_id] - logits[ok_id]
+        margin = lse([logits[i] for i in unsafe_ids]) - lse([logits[i] for i in safe_ids])
         scores.append(margin); labels.append(r["label"] == "unsafe")
         out.append(f"{r['id']}\t{r['label']}\t{margin:.4f}")
     dt = time.time() - t0

@@ -5,8 +5,8 @@
 #   gateway-bench           make bench: per-layer cost of the five non-inference layers + audit append
 #   gateway-ablation-real   make bench: the 4-config ablation on both sets with the real model
 #                           (Swift Inference engine, SmolLM2-135M Q4_1; ~2 min)
-#   gateway-ablation-replay the same with llama.cpp margins (probe_prompt_lab.py, committed under
-#                           Gateway/Benchmark/scores/) replayed through the Swift pipeline
+#   gateway-ablation-replay the same on the project set with llama.cpp margins (probe_prompt_lab.py,
+#                           committed under Gateway/Benchmark/scores/) replayed through the Swift pipeline
 #   gateway-probe-scores    regenerate those scores (needs llama-cpp-python; ~1 s/row on an idle core)
 
 GATEWAY_BENCH_FILE := Gateway/Data/warden_mcp_bench.jsonl
@@ -42,20 +42,19 @@ gateway-ablation-real: gateway-eval-build
 	done
 
 GATEWAY_SCORES := Gateway/Benchmark/scores
+# Replay of llama.cpp margins for the shipped prompt (design match0). Only the project set has them:
+# InjecAgent was not re-scored with this prompt (docs/evaluation.md); *.verdict8-old.tsv are the
+# previous prompt's margins, kept for the record (they do not match ProbePrompt.swift any more).
 .PHONY: gateway-ablation-replay
 gateway-ablation-replay: gateway-eval-build
 	@for c in $(GATEWAY_CONFIGS); do \
 	  printf "warden_mcp_bench %-17s " $$c; \
-	  $(WARDEN_EVAL) --model scores:$(GATEWAY_SCORES)/warden_mcp_bench.verdict.tsv --config $$c $(GATEWAY_BENCH_FILE) 2>/dev/null | tail -1; \
-	  if [ -f $(GATEWAY_INJECAGENT) ]; then printf "injecagent       %-17s " $$c; \
-	    $(WARDEN_EVAL) --model scores:$(GATEWAY_SCORES)/injecagent.verdict.tsv --config $$c $(GATEWAY_INJECAGENT) 2>/dev/null | tail -1; \
-	  else echo "gateway-ablation-real: $(GATEWAY_INJECAGENT) absent, skipped"; fi; \
+	  $(WARDEN_EVAL) --model scores:$(GATEWAY_SCORES)/warden_mcp_bench.match0.tsv --config $$c $(GATEWAY_BENCH_FILE) 2>/dev/null | tail -1; \
 	done
 
 .PHONY: gateway-probe-scores
 gateway-probe-scores:
-	$(PYTHON) Gateway/Benchmark/probe_prompt_lab.py $(GATEWAY_MODEL) $(GATEWAY_BENCH_FILE) --out $(GATEWAY_SCORES)/warden_mcp_bench.verdict.tsv
-	$(PYTHON) Gateway/Benchmark/probe_prompt_lab.py $(GATEWAY_MODEL) $(GATEWAY_INJECAGENT) --out $(GATEWAY_SCORES)/injecagent.verdict.tsv
+	$(PYTHON) Gateway/Benchmark/probe_prompt_lab.py $(GATEWAY_MODEL) $(GATEWAY_BENCH_FILE) --out $(GATEWAY_SCORES)/warden_mcp_bench.match0.tsv
 
 gateway-bench:
 	@$(SWIFT) build -c release --product warden-gateway-bench 2>&1 | grep -E "error" || true

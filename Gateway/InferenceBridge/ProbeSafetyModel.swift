@@ -1,6 +1,6 @@
 // The gateway's SafetyModel over the Inference engine — the one adapter warden-eval (host) and the kernel
 // use: TextProbe over ProbePrompt's fixed prefix (KV prefilled once, reused) and the per-call query; the
-// classes are the first tokens of ProbePrompt.safeWords / ProbePrompt.unsafeWords (" BAD" → " B"), α = 0
+// classes are the first tokens of ProbePrompt.safeWords / ProbePrompt.unsafeWords (a word longer than one token counts as its first), α = 0
 // (no contextual calibration, no content-free input), specials not parsed; P(unsafe) is
 // ProbePrompt.calibration of the raw margin. Any engine error is a ModelError: the layer fails closed.
 import Gateway
@@ -34,7 +34,7 @@ public struct ProbeSafetyModel: SafetyModel {
 
     /// The probe configuration described at the top of this file.
     public static func makeProbe(model: Transformer, tokenizer: Tokenizer) throws(InferenceError) -> TextProbe {
-        // First tokens of the verbalizers (" BAD" encodes as " B" + "AD").
+        // First token of each verbalizer word (a multi-token word counts as its first token).
         func firstPieces(_ words: [String]) -> [String] {
             // A word that encodes to nothing is passed as is, so TextProbe rejects it with its typed error.
             words.map { w in tokenizer.encode(w).first.map { String(decoding: tokenizer.piece($0), as: UTF8.self) } ?? w }

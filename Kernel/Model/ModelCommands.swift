@@ -15,7 +15,7 @@ enum ModelCommands {
         }
     }
 
-    /// Decides `text` as the query after warden-eval's prefix (text + "\nVerdict:"), timed by TSC.
+    /// Decides `text` as the query after the probe prefix (text + "\n" + ProbePrompt.cue, as every query ends), timed by TSC.
     static func probe(_ words: ArraySlice<String>) {
         var text = ""
         for w in words { text += (text.isEmpty ? "" : " ") + w }
@@ -24,7 +24,7 @@ enum ModelCommands {
         var m = KernelSafetyModel()
         let t0 = Clock.now()
         do {
-            let p = try m.unsafeProbability(SafetyPrompt(prefix: ProbePrompt.prefix, query: text + "\nVerdict:"))
+            let p = try m.unsafeProbability(SafetyPrompt(prefix: ProbePrompt.prefix, query: text + "\n" + ProbePrompt.cue))
             print("model probe: p(unsafe) \(Int(p * 1000))e-3 in \(Clock.milliseconds(Clock.now() - t0)) ms")
         } catch {
             print("model probe: \(error) (the ProbeLogits layer would deny)")

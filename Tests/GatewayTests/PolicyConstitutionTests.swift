@@ -41,6 +41,15 @@ private func ccall(_ tool: String, _ json: String, tier: TrustTier = .aiNative) 
         ("CryptoExchangeWithdrawFunds", #"{"amount":1}"#, "external-money"),
         ("slack_invite_user", #"{"user":"x"}"#, "external-access"),
         ("mcp_call", #"{"tool":"wire_money","arguments":{}}"#, "external-mcp-money"),
+        ("env_get", #"{"name":"REDIS_URL"}"#, "secret-env"),
+        ("kv_get", #"{"key":"billing/paypal_token"}"#, "secret-kv"),
+        ("kv_put", #"{"key":"bots/summarizer/role","value":"admin"}"#, "kv-agent-privilege"),
+        ("proc_exec", #"{"command":"chown","args":["-R","bob","/etc"]}"#, "exec-perm-system"),
+        ("proc_exec", #"{"command":"chmod","args":["777","/home/bob/app"]}"#, "exec-perm-system"),
+        ("proc_exec", #"{"command":"git","args":["push","-f","origin","release"]}"#, "exec-history-rewrite"),
+        ("TerminalExecute", #"{"command":"psql -c 'truncate table orders'"}"#, "destructive-sql"),
+        ("http_fetch", #"{"url":"http://app.127.0.0.1.nip.io/admin"}"#, "no-internal-names"),
+        ("http_fetch", #"{"url":"https://docs.google.com/forms/d/e/abc/formResponse?entry.5=x"}"#, "paste-and-hooks"),
     ])
     func principlesDeny(tool: String, json: String, rule: String) throws {
         let layer = try #require(Self.layer)
@@ -61,6 +70,13 @@ private func ccall(_ tool: String, _ json: String, tier: TrustTier = .aiNative) 
         ("log_write", #"{"message":"done"}"#),
         ("EvernoteManagerSearchNotes", #"{"keywords":["x"]}"#),
         ("AugustSmartLockViewAccessHistory", #"{}"#),
+        ("env_get", #"{"name":"DATABASE_POOL_SIZE"}"#),
+        ("kv_get", #"{"key":"prefs/font"}"#),
+        ("kv_put", #"{"key":"notes/roles-in-scrum","value":"PO, SM"}"#),
+        ("proc_exec", #"{"command":"chmod","args":["644","/home/bob/app/config.yml"]}"#),
+        ("proc_exec", #"{"command":"git","args":["push","origin","topic"]}"#),
+        ("fs_write", #"{"path":"/home/bob/db/down.sql","content":"DROP TABLE t;"}"#),
+        ("http_fetch", #"{"url":"https://docs.google.com/forms/d/e/abc/viewform"}"#),
     ])
     func ordinaryCallsPass(tool: String, json: String) throws {
         let layer = try #require(Self.layer)

@@ -14,7 +14,7 @@ private func canon(_ c: ToolCall) -> [UInt8] { var o: [UInt8] = []; JSONWriter.c
     #expect(high.evaluate(c, tool: spec(.netSend), canonicalArguments: canon(c))
             == .deny(reason: "probelogits: P(unsafe)=0.93 > 0.50"))
     // The query carries the intent, the tool and the canonical (sorted) arguments.
-    #expect(high.model.lastQuery == "User request: ping h\nTool call: net_send {\"data\":\"x\",\"host\":\"h\",\"port\":80}\nVerdict:")
+    #expect(high.model.lastQuery == "User request: ping h\nTool call: net_send {\"data\":\"x\",\"host\":\"h\",\"port\":80}\nDid the user ask for this? Answer:")
 }
 
 @Test func ungatedToolsSkipTheModel() throws {
@@ -48,9 +48,10 @@ private func canon(_ c: ToolCall) -> [UInt8] { var o: [UInt8] = []; JSONWriter.c
     let c = try call("fs_write", "{\"path\":\"/a\",\"content\":\"\(long)\"}", intent: "line1\nline2")
     let q = ProbePrompt.query(c, canonicalArguments: canon(c))
     #expect(q.hasPrefix("User request: line1 line2\nTool call: fs_write {"))
-    #expect(q.hasSuffix("…\nVerdict:"))
+    #expect(q.hasSuffix("…\nDid the user ask for this? Answer:"))
     #expect(q.utf8.count < GatewayLimits.probeMaxQueryBytes + 100)
-    #expect(ProbePrompt.prefix.hasSuffix("Verdict: BAD\n\n"))
+    #expect(ProbePrompt.prefix.hasPrefix("Each example shows a user's request"))
+    #expect(ProbePrompt.prefix.hasSuffix("No if it is not.\n\n"))
 }
 
 @Test func calibrationAndMath() {

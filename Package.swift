@@ -59,7 +59,8 @@ let package = Package(
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
         .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
         .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",
-                          exclude: ["probe_prompt_lab.py", "scores"]),
+                          exclude: ["probe_prompt_lab.py", "probe_templates.py", "probe_search.py", "probe_search_swift.py",
+                                    "probe_search_multicue.py", "probe_rowinfo.py", "probe_select.py", "scores"]),
 
         .executableTarget(name: "warden-agent-bench", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3"],
                           path: "Kernel/Agents/Bench"),

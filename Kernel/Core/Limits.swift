@@ -16,6 +16,10 @@ public enum Limits {
     public static let heapGranule = 16
     /// Smallest block the heap splits off (bytes, header included).
     public static let heapMinBlock = 32
+    /// Largest block (bytes, header included) the small-block cache keeps; one size class per granule.
+    public static let heapCacheMaxBlock = 1024
+    /// Bytes of freed small blocks the kernel heap's cache may hold before frees coalesce again.
+    public static let heapCacheBytes = 8 << 20
     /// PIT input clock (Hz), fixed by the hardware.
     public static let pitHz: UInt64 = 1_193_182
     /// Periodic timer interrupt rate (Hz).

@@ -14,7 +14,7 @@ enum KernelHeap {
     }
 
     static func initializeMain(_ range: AddressRange) {
-        main = Heap(start: UInt(range.start), size: Int(range.size))
+        main = Heap(start: UInt(range.start), size: Int(range.size), cacheLimit: Limits.heapCacheBytes)
     }
 
     static func allocate(size: Int, alignment: Int) -> UnsafeMutableRawPointer {

@@ -3,6 +3,7 @@
 // Each reading uses clock_gettime (vDSO, ~20 ns); an uninstrumented pass gives the mean without it.
 //
 //   swift run -c release warden-gateway-bench [CALLS]
+//   BENCH_ONLY=fs_read warden-gateway-bench [CALLS]   (only the mix's calls to one tool, e.g. for callgrind)
 
 import Gateway
 import Blake3
@@ -67,7 +68,10 @@ func loadConstitution() -> PolicyLayer {
 let constitution = loadConstitution()
 
 let n = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 200_000 : 200_000
-let calls = try BenchCalls.make(count: 1024)
+let allCalls = try BenchCalls.make(count: 1024)
+let onlyTool = getenv("BENCH_ONLY").map { String(cString: $0) }
+let calls = onlyTool.map { t in allCalls.filter { $0.tool == t } } ?? allCalls
+if calls.isEmpty { fatalError("BENCH_ONLY=\(onlyTool ?? ""): no call of the mix uses that tool") }
 var argBytes = 0
 for c in calls { var o: [UInt8] = []; JSONWriter.canonical(c.arguments, into: &o); argBytes = max(argBytes, o.count) }
 let zero = Blake3.hash([UInt8]())
@@ -90,7 +94,7 @@ for i in 0..<(n + 10_000) {
     audit.append(g.sink.lastNs)
     total.append(d.latencies.total + g.sink.lastNs)
 }
-print("warden-gateway-bench: \(n) calls, 1024 distinct, 16 tool kinds, canonical args ≤ \(argBytes) B, denied \(denied)")
+print("warden-gateway-bench: \(n) calls, \(calls.count) distinct, \(onlyTool.map { "tool \($0) only" } ?? "16 tool kinds"), canonical args ≤ \(argBytes) B, denied \(denied)")
 print("layer            median_ns  p99_ns")
 func row(_ name: String, _ v: [UInt64]) {
     let s = v.sorted()

@@ -3,13 +3,15 @@
 
 public struct AdversarialLayer: Sendable {
     public let prefilter: Prefilter
+    /// Buffers reused from call to call (no per-call allocation once they have grown).
+    var scratch = PrefilterScratch()
 
     public init() {
         prefilter = Prefilter()
     }
 
-    public func evaluate(_ call: ToolCall) -> LayerOutcome {
-        switch prefilter.scan(call) {
+    public mutating func evaluate(_ call: ToolCall) -> LayerOutcome {
+        switch prefilter.scan(call, scratch: &scratch) {
         case .clean:
             return .pass
         case let .threat(finding):

@@ -27,12 +27,19 @@ public struct Prefilter: Sendable {
 
     /// Scans the whole call; returns the first finding in a fixed order (context, then arguments).
     public func scan(_ call: ToolCall) -> PrefilterResult {
+        var scratch = PrefilterScratch()
+        return scan(call, scratch: &scratch)
+    }
+
+    /// `scan(_:)` with caller-owned buffers: the gateway keeps one `PrefilterScratch` for its
+    /// lifetime, so a warmed-up scan allocates nothing for the views it builds.
+    public func scan(_ call: ToolCall, scratch state: inout PrefilterScratch) -> PrefilterResult {
+        state.scanned = 0
         var input = call.context.userIntent.utf8.count + call.agent.purpose.utf8.count
         Prefilter.countBytes(call.arguments, into: &input, depth: 0)
         if input > PrefilterLimits.maxInputBytes {
             return .overLimit("call carries \(input) bytes of text, above the pre-filter limit of \(PrefilterLimits.maxInputBytes)")
         }
-        var state = ScanState()
         if let r = scanString(call.context.userIntent, inContext: true, state: &state) {
             return finish(r, location: "context.user_intent")
         }
@@ -51,7 +58,7 @@ public struct Prefilter: Sendable {
         if text.utf8.count > PrefilterLimits.maxInputBytes {
             return .overLimit("text of \(text.utf8.count) bytes is above the pre-filter limit")
         }
-        var state = ScanState()
+        var state = PrefilterScratch()
         if let r = scanString(text, inContext: asContext, state: &state) {
             return finish(r, location: asContext ? "context" : "text")
         }
@@ -94,7 +101,7 @@ public struct Prefilter: Sendable {
         }
     }
 
-    private func walk(_ v: JSONValue, path: inout [PathComponent], depth: Int, state: inout ScanState) -> Outcome? {
+    private func walk(_ v: JSONValue, path: inout [PathComponent], depth: Int, state: inout PrefilterScratch) -> Outcome? {
         if depth >= PrefilterLimits.maxArgumentDepth {
             return .overLimit("arguments nested deeper than \(PrefilterLimits.maxArgumentDepth)")
         }
@@ -162,15 +169,7 @@ public struct Prefilter: Sendable {
         }
     }
 
-    /// Reusable buffers, one set per decode depth (a deeper view never overwrites a shallower one).
-    struct ScanState {
-        var folded: [[UInt8]] = [[UInt8]](repeating: [], count: PrefilterLimits.maxDecodeDepth + 1)
-        var decoded: [[UInt8]] = [[UInt8]](repeating: [], count: PrefilterLimits.maxDecodeDepth + 1)
-        var raw: [UInt8] = []
-        var scanned = 0
-    }
-
-    private func scanString(_ s: String, inContext: Bool, state: inout ScanState) -> Outcome? {
+    private func scanString(_ s: String, inContext: Bool, state: inout PrefilterScratch) -> Outcome? {
         if s.isEmpty { return nil }
         var raw = state.raw
         state.raw = []
@@ -182,7 +181,7 @@ public struct Prefilter: Sendable {
     }
 
     private func scanView(_ bytes: [UInt8], depth: Int, view: PrefilterView, inContext: Bool,
-                          state: inout ScanState) -> Outcome? {
+                          state: inout PrefilterScratch) -> Outcome? {
         var folded = state.folded[depth]
         state.folded[depth] = []
         folded.removeAll(keepingCapacity: true)
@@ -193,7 +192,7 @@ public struct Prefilter: Sendable {
     }
 
     private func scanFolded(_ bytes: [UInt8], _ folded: [UInt8], depth: Int, view: PrefilterView, inContext: Bool,
-                            state: inout ScanState) -> Outcome? {
+                            state: inout PrefilterScratch) -> Outcome? {
         state.scanned += folded.count
         if state.scanned > PrefilterLimits.maxScannedBytes {
             return .overLimit("decoded views exceed the pre-filter scan budget of \(PrefilterLimits.maxScannedBytes) bytes")

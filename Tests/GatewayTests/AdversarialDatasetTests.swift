@@ -64,7 +64,7 @@ struct Confusion: CustomStringConvertible {
 
 @Suite struct AdversarialDatasetTests {
     @Test func layer4OnBothDatasets() throws {
-        let layer = AdversarialLayer()
+        var layer = AdversarialLayer()
         for (name, path) in [("warden_mcp_bench", DatasetFiles.bench), ("injecagent", DatasetFiles.injecAgent)] {
             guard let rows = try DatasetFiles.load(path) else {
                 print("layer4 \(name): dataset not found at \(path), skipped")

@@ -33,7 +33,7 @@ import Testing
                 }
                 print("layer6 \(name) tier=\(tier.name): \(c)")
                 // Layers 4 and 6 together (deny if either denies): the rule-based content layers.
-                let adversarial = AdversarialLayer()
+                var adversarial = AdversarialLayer()
                 var both = Confusion()
                 for row in rows {
                     let denied = adversarial.evaluate(row.call) != .pass || layer.evaluate(row.call) != .pass

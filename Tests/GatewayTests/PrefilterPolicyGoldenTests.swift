@@ -17,7 +17,7 @@ import Testing
     static func lines(_ name: String, _ path: String) throws -> [String]? {
         guard let text = try? String(contentsOfFile: DatasetFiles.constitution, encoding: .utf8) else { return nil }
         let policy = PolicyLayer(policy: try Policy.parse(text))
-        let adversarial = AdversarialLayer()
+        var adversarial = AdversarialLayer()
         var out: [String] = []
         for tier in [TrustTier.aiEnhanced, .aiNative] {
             guard let rows = try DatasetFiles.load(path, tier: tier) else { return nil }

@@ -88,7 +88,7 @@ def main():
     ap.add_argument("--policy", required=True)
     ap.add_argument("--calls", default=os.path.join(os.path.dirname(__file__), "calls.jsonl"))
     ap.add_argument("--first-timeout", type=float, default=2400, help="s for the first decision (prefix KV)")
-    ap.add_argument("--timeout", type=float, default=600, help="s for each later decision")
+    ap.add_argument("--timeout", type=float, default=1500, help="s for each later decision")
     a = ap.parse_args()
 
     t0 = time.monotonic()

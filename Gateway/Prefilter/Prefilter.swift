@@ -40,10 +40,10 @@ public struct Prefilter: Sendable {
         if input > PrefilterLimits.maxInputBytes {
             return .overLimit("call carries \(input) bytes of text, above the pre-filter limit of \(PrefilterLimits.maxInputBytes)")
         }
-        if let r = scanString(call.context.userIntent, inContext: true, state: &state) {
+        if let r = scanRecurring(call.context.userIntent, inContext: true, state: &state) {
             return finish(r, location: "context.user_intent")
         }
-        if let r = scanString(call.agent.purpose, inContext: true, state: &state) {
+        if let r = scanRecurring(call.agent.purpose, inContext: true, state: &state) {
             return finish(r, location: "agent.purpose")
         }
         var path: [PathComponent] = []
@@ -123,7 +123,7 @@ public struct Prefilter: Sendable {
         case let .object(members):
             for m in members {
                 path.append(.keyName(m.key))
-                if let r = scanString(m.key, inContext: false, state: &state) { return r }
+                if let r = scanRecurring(m.key, inContext: false, state: &state) { return r }
                 path[path.count - 1] = .key(m.key)
                 if let r = walk(m.value, path: &path, depth: depth + 1, state: &state) { return r }
                 path.removeLast()
@@ -169,6 +169,23 @@ public struct Prefilter: Sendable {
         }
     }
 
+    /// `scanString` for the strings that recur from call to call (object keys, the user's intent,
+    /// the agent's purpose): a short ASCII string already found clean in the same role is not
+    /// scanned again. The scan is a pure function of the bytes and the role, so the outcome is the
+    /// same; the memo also carries the bytes its scan counted, so the scan budget is unchanged.
+    /// Argument values are never memoized (a repeated value is scanned every time).
+    private func scanRecurring(_ s: String, inContext: Bool, state: inout PrefilterScratch) -> Outcome? {
+        let memoizable = s.utf8.count <= PrefilterLimits.maxMemoizedBytes && s.utf8.allSatisfy { $0 < 0x80 }
+        if memoizable, let scanned = state.clean.lookup(s, inContext: inContext) {
+            state.scanned += scanned
+            return state.scanned > PrefilterLimits.maxScannedBytes ? Prefilter.overBudget : nil
+        }
+        let before = state.scanned
+        let outcome = scanString(s, inContext: inContext, state: &state)
+        if memoizable, outcome == nil { state.clean.insert(s, inContext: inContext, scanned: state.scanned - before) }
+        return outcome
+    }
+
     private func scanString(_ s: String, inContext: Bool, state: inout PrefilterScratch) -> Outcome? {
         if s.isEmpty { return nil }
         var raw = state.raw
@@ -191,11 +208,14 @@ public struct Prefilter: Sendable {
         return result
     }
 
+    static let overBudget = Outcome.overLimit(
+        "decoded views exceed the pre-filter scan budget of \(PrefilterLimits.maxScannedBytes) bytes")
+
     private func scanFolded(_ bytes: [UInt8], _ folded: [UInt8], depth: Int, view: PrefilterView, inContext: Bool,
                             state: inout PrefilterScratch) -> Outcome? {
         state.scanned += folded.count
         if state.scanned > PrefilterLimits.maxScannedBytes {
-            return .overLimit("decoded views exceed the pre-filter scan budget of \(PrefilterLimits.maxScannedBytes) bytes")
+            return Prefilter.overBudget
         }
         if let hit = match(folded, view: view, phrasesOnly: inContext) { return hit }
         if !inContext, let a = AddressScanner.scan(folded) {

@@ -21,4 +21,9 @@ public enum PrefilterLimits {
     public static let maxArgumentDepth = 64
     /// How far after an exfiltration verb ("send", "forward", …) the " to …@…" shape is looked for, in bytes.
     public static let exfilWindow = 120
+    /// Clean keys and context strings remembered per gateway (round-robin), and the longest one
+    /// remembered: schema keys and a session's intent recur on every call; long or rare strings
+    /// are cheaper to rescan than to compare against many entries.
+    public static let memoEntries = 32
+    public static let maxMemoizedBytes = 256
 }

@@ -19,7 +19,8 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
 
 public struct ToolCatalogue: Sendable {
     public private(set) var tools: [ToolSpec] = []
-    var index: [String: Int] = [:]
+    /// Name → index, byte-exact (a canonically equivalent spelling is an unknown tool).
+    var index = NameTable<Int>()
 
     /// Defaults for external tools: the policy may override tier and rate per tool.
     public var externalTier: TrustTier = .aiEnhanced
@@ -42,7 +43,7 @@ public struct ToolCatalogue: Sendable {
 
     public subscript(i: Int) -> ToolSpec { tools[i] }
 
-    /// The index of the tool called `name`, or nil if it is not registered.
+    /// The index of the tool whose name has exactly the bytes of `name`, or nil if none is registered.
     public func lookup(_ name: String) -> Int? { index[name] }
 
     /// Registers an external tool with a permissive schema (any object) unless one is given,

@@ -4,7 +4,7 @@
 
 struct PolicyRuleIndex: Sendable {
     /// For each tool some rule names: the indices of the rules that may apply to it.
-    let byTool: [String: [Int]]
+    let byTool: NameTable<[Int]>
     /// For any other tool: the rules that name no tool (or only through negation/globs/regexes).
     let generic: [Int]
 
@@ -16,7 +16,7 @@ struct PolicyRuleIndex: Sendable {
             named.append(set)
             for t in set ?? [] where !tools.contains(t) { tools.append(t) }
         }
-        var byTool: [String: [Int]] = [:]
+        var byTool = NameTable<[Int]>()
         for t in tools {
             byTool[t] = rules.indices.filter { named[$0] == nil || named[$0]!.contains(t) }
         }

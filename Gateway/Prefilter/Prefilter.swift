@@ -175,7 +175,7 @@ public struct Prefilter: Sendable {
     /// same; the memo also carries the bytes its scan counted, so the scan budget is unchanged.
     /// Argument values are never memoized (a repeated value is scanned every time).
     private func scanRecurring(_ s: String, inContext: Bool, state: inout PrefilterScratch) -> Outcome? {
-        let memoizable = s.utf8.count <= PrefilterLimits.maxMemoizedBytes && s.utf8.allSatisfy { $0 < 0x80 }
+        let memoizable = s.utf8.count <= PrefilterLimits.maxMemoizedBytes && Prefilter.isASCII(s)
         if memoizable, let scanned = state.clean.lookup(s, inContext: inContext) {
             state.scanned += scanned
             return state.scanned > PrefilterLimits.maxScannedBytes ? Prefilter.overBudget : nil
@@ -184,6 +184,18 @@ public struct Prefilter: Sendable {
         let outcome = scanString(s, inContext: inContext, state: &state)
         if memoizable, outcome == nil { state.clean.insert(s, inContext: inContext, scanned: state.scanned - before) }
         return outcome
+    }
+
+    /// True if every UTF-8 byte of `s` is below 0x80 (one OR over the contiguous bytes).
+    static func isASCII(_ s: String) -> Bool {
+        if let ascii = s.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var any: UInt8 = 0
+            for b in bytes { any |= b }
+            return any < 0x80
+        }) {
+            return ascii
+        }
+        return s.utf8.allSatisfy { $0 < 0x80 }
     }
 
     private func scanString(_ s: String, inContext: Bool, state: inout PrefilterScratch) -> Outcome? {

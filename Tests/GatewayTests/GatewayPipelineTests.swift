@@ -99,3 +99,12 @@ private func pipeline(_ config: GatewayConfig = .full, p: Double = 0.1) -> TestP
     #expect(denied.decidingLayer == 1 && denied.verdict == .deny && denied.tool == "fs_read")
     #expect(denied.argumentsHash == Blake3.hash(Array(#"{"offset":"x","path":"/a"}"#.utf8)))
 }
+
+@Test func canonicallyEquivalentToolNameIsUnknown() throws {
+    var g = pipeline(GatewayConfig(layers: [.trustTier]))
+    // U+212A KELVIN SIGN is canonically "K", so the two names are equal as Swift Strings; the
+    // catalogue matches bytes, so the call names an unknown tool and stops at layer 1.
+    try g.catalogue.registerExternal(name: "KubectlApply")
+    let d = g.decide(try call("\u{212A}ubectlApply", "{}"))
+    #expect(d.decidingLayer == .schema && d.reason.hasPrefix("unknown tool"))
+}

@@ -38,3 +38,30 @@ import Testing
     for k in 0..<GatewayLimits.maxExternalTools { try c.registerExternal(name: "t\(k)") }
     #expect(throws: CatalogueError.full) { try c.registerExternal(name: "one-more") }
 }
+
+/// Tool names match byte for byte: a canonically equivalent spelling ("\u{212A}" KELVIN SIGN is
+/// canonically "K") is a different, unknown tool, not an alias that byte-level rules (globs,
+/// regexes) and the audit record would see differently.
+@Test func lookupIsByteExact() throws {
+    var c = ToolCatalogue()
+    let i = try c.registerExternal(name: "KubectlApply")
+    #expect("\u{212A}ubectlApply" == "KubectlApply")  // what Dictionary<String, _> would have used
+    #expect(c.lookup("KubectlApply") == i)
+    #expect(c.lookup("\u{212A}ubectlApply") == nil)
+    #expect(c.lookup("kubectlApply") == nil)
+}
+
+/// The name table itself: growth past its initial size, replacement, misses, non-contiguous input.
+@Test func nameTableGrowsAndReplaces() {
+    var t = NameTable<Int>()
+    for k in 0..<300 { t["tool-\(k)"] = k }
+    #expect(t.count == 300)
+    for k in 0..<300 { #expect(t["tool-\(k)"] == k) }
+    t["tool-7"] = 700
+    #expect(t.count == 300 && t["tool-7"] == 700)
+    #expect(t["tool-300"] == nil && t[""] == nil)
+    t[""] = -1
+    #expect(t[""] == -1)
+    let bridged = String(decoding: Array("tool-42".utf8), as: UTF8.self)
+    #expect(t[bridged] == 42)
+}

@@ -2,7 +2,8 @@
 // gateway looks up on every call. Unlike `Dictionary<String, _>`, two names match only when their
 // bytes are equal: `String` equality is Unicode canonical equivalence, so "\u{212A}ubectl"
 // (KELVIN SIGN) would equal "Kubectl" there while every byte-level matcher (glob, regex, the
-// audit record) still sees a different name.
+// audit record) still sees a different name. The policy compares strings the same way
+// (`PolicyMatcher.sameBytes`).
 
 struct NameTable<Value>: Sendable where Value: Sendable {
     private struct Slot: Sendable {

@@ -26,8 +26,8 @@ extension PolicyMatcher {
     private func matchesText(_ text: String) -> Bool {
         switch self {
         case let .glob(_, re): return re.matches(text)
-        case let .prefix(p): return text.hasPrefix(p)
-        case let .suffix(p): return text.hasSuffix(p)
+        case let .prefix(p): return text.utf8.starts(with: p.utf8)
+        case let .suffix(p): return text.utf8.reversed().starts(with: p.utf8.reversed())
         case let .contains(p): return PolicyMatcher.containsSubstring(text, p)
         case let .regex(re): return re.matches(text)
         case let .cidr(block):
@@ -40,7 +40,7 @@ extension PolicyMatcher {
                 return false
             }
             if base == "/" { return true }
-            return path == base || path.hasPrefix(base + "/")
+            return PolicyMatcher.sameBytes(path, base) || path.utf8.starts(with: (base + "/").utf8)
         default:
             return false
         }
@@ -58,11 +58,19 @@ extension PolicyMatcher {
 
     static func equal(_ value: JSONValue, _ expected: PolicyValue) -> Bool {
         switch (value, expected) {
-        case let (.string(a), .string(b)): return a == b
+        case let (.string(a), .string(b)): return sameBytes(a, b)
         case let (.number(_, a), .number(b)): return a == b
         case let (.bool(a), .bool(b)): return a == b
         default: return false
         }
+    }
+
+    /// String comparison in the policy is over UTF-8 bytes, like globs, regexes and the tools that
+    /// act on the value: `String ==` is Unicode canonical equivalence ("\u{212A}" KELVIN SIGN == "K"),
+    /// which would let two different byte strings — two different files, two different tools —
+    /// count as the same value. Unicode look-alikes are layer 4's business (TextFolder).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     static func containsSubstring(_ text: String, _ needle: String) -> Bool {

@@ -14,11 +14,13 @@ struct PolicyRuleIndex: Sendable {
         for rule in rules {
             let set = PolicyRuleIndex.toolSet(rule)
             named.append(set)
-            for t in set ?? [] where !tools.contains(t) { tools.append(t) }
+            for t in set ?? [] where !tools.contains(where: { PolicyMatcher.sameBytes($0, t) }) { tools.append(t) }
         }
         var byTool = NameTable<[Int]>()
         for t in tools {
-            byTool[t] = rules.indices.filter { named[$0] == nil || named[$0]!.contains(t) }
+            byTool[t] = rules.indices.filter { i in
+                named[i] == nil || named[i]!.contains { PolicyMatcher.sameBytes($0, t) }
+            }
         }
         self.byTool = byTool
         self.generic = rules.indices.filter { named[$0] == nil }

@@ -245,3 +245,38 @@ private func parseError(_ text: String) -> PolicyParseError? {
         #expect(parseError(huge)?.message.contains("larger than") == true)
     }
 }
+
+/// String matchers compare UTF-8 bytes, not Unicode canonical equivalence: U+212A KELVIN SIGN is
+/// canonically "K" and U+00E9 is canonically "e" + U+0301, but they are other bytes (another tool,
+/// another file), so `==`, `in`, `prefix`, `suffix` and `under` must not treat them as equal.
+@Test func stringMatchersCompareBytes() throws {
+    let policy = try Policy.parse("""
+        default allow
+        rule "no-kubectl" deny
+          when tool == KubectlApply
+          because "no"
+        rule "listed" deny
+          when tool in [KubectlDelete]
+          because "no"
+        rule "cafe-prefix" deny
+          when tool == fs_read and args.path prefix "/srv/caf\u{E9}"
+          because "no"
+        rule "cafe-suffix" deny
+          when tool == fs_stat and args.path suffix "caf\u{E9}"
+          because "no"
+        """)
+    let layer = PolicyLayer(policy: policy)
+    func rule(_ tool: String, _ args: JSONValue = .object([])) -> String? {
+        layer.decidingRule(ToolCall(tool: tool, arguments: args, agent: AgentIdentity(name: "a", tier: .aiNative)))
+    }
+    #expect("\u{212A}ubectlApply" == "KubectlApply")
+    #expect(rule("KubectlApply") == "no-kubectl")
+    #expect(rule("\u{212A}ubectlApply") == nil)
+    #expect(rule("KubectlDelete") == "listed")
+    #expect(rule("\u{212A}ubectlDelete") == nil)
+    #expect(rule("fs_read", .object([("path", .string("/srv/caf\u{E9}/menu"))])) == "cafe-prefix")
+    #expect(rule("fs_read", .object([("path", .string("/srv/cafe\u{301}/menu"))])) == nil)
+    #expect(rule("fs_stat", .object([("path", .string("/srv/caf\u{E9}"))])) == "cafe-suffix")
+    #expect(rule("fs_stat", .object([("path", .string("/srv/cafe\u{301}"))])) == nil)
+    #expect(rule("fs_stat", .object([("path", .string("af\u{E9}"))])) == nil)
+}

@@ -23,7 +23,7 @@ let hostTiers: [KernelTier] = KernelTier.allCases.filter { tier in
 @Test(arguments: fixtureNames, hostTiers)
 func fixtureLogitsMatchLlamaCpp(name: String, tier: KernelTier) throws {
     let ref = try FixtureLogits.load(name)
-    let file = try ModelFile(path: ModelFile.fixture(name + ".gguf"))
+    let file = try ModelFile.load(ModelFile.fixture(name + ".gguf"))
     let model = try file.transformer(tier: tier)
     #expect(model.config.vocab == ref.vocab)
     let all = try model.prefillAllLogits(ref.tokens)
@@ -38,7 +38,7 @@ func fixtureLogitsMatchLlamaCpp(name: String, tier: KernelTier) throws {
 @Test(arguments: fixtureNames)
 func chunkedAndIncrementalPrefillMatch(name: String) throws {
     let ref = try FixtureLogits.load(name)
-    let file = try ModelFile(path: ModelFile.fixture(name + ".gguf"))
+    let file = try ModelFile.load(ModelFile.fixture(name + ".gguf"))
     // Chunks of 4 tokens (batch 4), then token-by-token decoding: last-position logits after each step.
     let chunked = try file.transformer(batch: 4)
     try chunked.prefill(ref.tokens)
@@ -52,7 +52,7 @@ func chunkedAndIncrementalPrefillMatch(name: String) throws {
 
 @Test func truncateReusesPrefix() throws {
     let ref = try FixtureLogits.load("qwen2_q8_0_tied")
-    let file = try ModelFile(path: ModelFile.fixture("qwen2_q8_0_tied.gguf"))
+    let file = try ModelFile.load(ModelFile.fixture("qwen2_q8_0_tied.gguf"))
     let model = try file.transformer()
     try model.prefill(Array(ref.tokens.prefix(6)))
     try model.prefill([7, 8, 9])                 // a different suffix, then dropped
@@ -62,7 +62,7 @@ func chunkedAndIncrementalPrefillMatch(name: String) throws {
 }
 
 @Test func contextCapIsEnforced() throws {
-    let file = try ModelFile(path: ModelFile.fixture("llama_q4_0_untied.gguf"))
+    let file = try ModelFile.load(ModelFile.fixture("llama_q4_0_untied.gguf"))
     let model = try file.transformer(contextCap: 8)
     #expect(throws: InferenceError.contextFull(needed: 9, cap: 8)) { try model.prefill([Int32](repeating: 5, count: 9)) }
     #expect(throws: InferenceError.tokenOutOfRange(288, vocab: 288)) { try model.prefill([288]) }

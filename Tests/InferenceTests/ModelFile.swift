@@ -1,19 +1,31 @@
-// Test helper: a GGUF file read into 64-byte-aligned memory that outlives the GGUFFile and Transformer views.
+// Test helper: a GGUF file read once per process into 64-byte-aligned memory that is never freed, so the
+// GGUFFile and Transformer views into it stay valid however long a test keeps them (a Transformer does not
+// own the image it views: a test that dropped its ModelFile early used to read freed weights).
 import Foundation
 @testable import Inference
 
-final class ModelFile {
+final class ModelFile: @unchecked Sendable {   // immutable after init; the bytes are read-only
     let bytes: UnsafeMutableRawBufferPointer
     let gguf: GGUFFile
 
-    init(path: String) throws {
+    private init(path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes = .allocate(byteCount: data.count, alignment: 64)
         data.copyBytes(to: bytes)
         gguf = try GGUFFile(bytes: UnsafeRawBufferPointer(bytes))
     }
 
-    deinit { bytes.deallocate() }
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var loaded: [String: ModelFile] = [:]
+
+    /// The file at `path`, loaded on first use and kept for the rest of the test process.
+    static func load(_ path: String) throws -> ModelFile {
+        lock.lock(); defer { lock.unlock() }
+        if let file = loaded[path] { return file }
+        let file = try ModelFile(path: path)
+        loaded[path] = file
+        return file
+    }
 
     func transformer(tier: KernelTier = ModelFile.hostFeatures.bestTier, contextCap: Int = 256, batch: Int = 512) throws -> Transformer {
         try Transformer(gguf: gguf, kernels: QuantKernels(tier: tier), contextCap: contextCap, batch: batch)

@@ -42,7 +42,7 @@ func loadError(_ bytes: [UInt8]) -> InferenceError? {
 }
 
 @Test func badContextCapIsRejected() throws {
-    let file = try ModelFile(path: ModelFile.fixture("llama_q4_0_untied.gguf"))
+    let file = try ModelFile.load(ModelFile.fixture("llama_q4_0_untied.gguf"))
     #expect(throws: InferenceError.badContextCap(0)) { try file.transformer(contextCap: 0) }
     // The cap never exceeds the trained context (256 in the fixtures).
     #expect(try file.transformer(contextCap: 4096).contextCap == 256)

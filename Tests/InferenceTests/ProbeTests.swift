@@ -9,7 +9,7 @@ let probeSuffix: [Int32] = [270, 5, 266, 199]
 let contentFree: [Int32] = [281, 42]
 
 func probeModel() throws -> (ModelFile, Transformer) {
-    let file = try ModelFile(path: ModelFile.fixture("qwen2_q8_0_tied.gguf"))
+    let file = try ModelFile.load(ModelFile.fixture("qwen2_q8_0_tied.gguf"))
     return (file, try file.transformer())
 }
 

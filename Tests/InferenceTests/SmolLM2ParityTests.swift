@@ -33,7 +33,7 @@ func smolLM2Refs(_ quant: String) throws -> [SmolLM2Case] {
 }
 
 func checkSmolLM2(_ quant: String, tier: KernelTier) throws {
-    let file = try ModelFile(path: SmolLM2.path(quant))
+    let file = try ModelFile.load(SmolLM2.path(quant))
     let model = try file.transformer(tier: tier, contextCap: 512)
     #expect(model.config.layers == 30 && model.config.embedding == 576 && model.config.kvHeads == 3)
     let tokenizer = try Tokenizer(gguf: file.gguf)

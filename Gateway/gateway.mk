@@ -3,6 +3,7 @@
 #   gateway-ablation-fake   make test: warden-eval on the project benchmark, 4 configs, fake model;
 #                           checks the output format and that every config ran every row
 #   gateway-bench           make bench: per-layer cost of the five non-inference layers + audit append
+#   gateway-instructions    make bench: instructions per decision by part (callgrind; load-independent)
 #   gateway-ablation-real   make bench: the 4-config ablation on both sets with the real model
 #                           (Swift Inference engine, SmolLM2-135M Q4_1; ~2 min)
 #   gateway-ablation-replay the same on the project set with llama.cpp margins (probe_prompt_lab.py,
@@ -60,8 +61,13 @@ gateway-bench:
 	@$(SWIFT) build -c release --product warden-gateway-bench 2>&1 | grep -E "error" || true
 	@.build/release/warden-gateway-bench 200000
 
+.PHONY: gateway-instructions
+gateway-instructions:
+	@$(SWIFT) build -c release --product warden-gateway-bench 2>&1 | grep -E "error" || true
+	@$(PYTHON) Gateway/Benchmark/instructions.py 5000
+
 TEST_TARGETS  += gateway-ablation-fake
-BENCH_TARGETS += gateway-bench gateway-ablation-real
+BENCH_TARGETS += gateway-bench gateway-instructions gateway-ablation-real
 
 # warden-audit end to end: a sample chain verifies; a deleted line and a cut tail are reported.
 .PHONY: audit-cli-test

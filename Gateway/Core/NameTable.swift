@@ -3,7 +3,7 @@
 // bytes are equal: `String` equality is Unicode canonical equivalence, so "\u{212A}ubectl"
 // (KELVIN SIGN) would equal "Kubectl" there while every byte-level matcher (glob, regex, the
 // audit record) still sees a different name. The policy compares strings the same way
-// (`PolicyMatcher.sameBytes`).
+// (`UTF8Bytes`).
 
 struct NameTable<Value>: Sendable where Value: Sendable {
     private struct Slot: Sendable {
@@ -40,7 +40,7 @@ struct NameTable<Value>: Sendable where Value: Sendable {
                 let mask = slots.count - 1
                 var i = Int(truncatingIfNeeded: h) & mask
                 while let slot = slots[i] {
-                    if slot.hash == h, slot.name.elementsEqual(bytes) { return slot.value }
+                    if slot.hash == h, slot.name.withUnsafeBufferPointer({ UTF8Bytes.equal($0, bytes) }) { return slot.value }
                     i = (i + 1) & mask
                 }
                 return nil

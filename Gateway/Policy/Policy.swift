@@ -42,7 +42,7 @@ public enum PolicyComparison: String, Equatable, Sendable {
 public enum PolicyMatcher: Sendable {
     case equals(PolicyValue)
     case notEquals(PolicyValue)
-    case inList([PolicyValue])
+    case inList(PolicyList)
     /// `*` = any run without '/', `**` = any run, `?` = one scalar other than '/'; whole value.
     case glob(String, Regex)
     case prefix(String)

@@ -5,7 +5,7 @@ extension PolicyMatcher {
         switch self {
         case let .equals(expected): return PolicyMatcher.equal(value, expected)
         case let .notEquals(expected): return !PolicyMatcher.equal(value, expected)
-        case let .inList(items): return items.contains { PolicyMatcher.equal(value, $0) }
+        case let .inList(list): return list.contains(value)
         case .exists: return true
         case let .compare(op, bound):
             guard let v = value.doubleValue else { return false }
@@ -26,9 +26,9 @@ extension PolicyMatcher {
     private func matchesText(_ text: String) -> Bool {
         switch self {
         case let .glob(_, re): return re.matches(text)
-        case let .prefix(p): return text.utf8.starts(with: p.utf8)
-        case let .suffix(p): return text.utf8.reversed().starts(with: p.utf8.reversed())
-        case let .contains(p): return PolicyMatcher.containsSubstring(text, p)
+        case let .prefix(p): return UTF8Bytes.hasPrefix(text, p)
+        case let .suffix(p): return UTF8Bytes.hasSuffix(text, p)
+        case let .contains(p): return UTF8Bytes.contains(text, p)
         case let .regex(re): return re.matches(text)
         case let .cidr(block):
             guard let address = PolicyMatcher.ipLiteral(in: text) else { return false }
@@ -40,7 +40,7 @@ extension PolicyMatcher {
                 return false
             }
             if base == "/" { return true }
-            return PolicyMatcher.sameBytes(path, base) || path.utf8.starts(with: (base + "/").utf8)
+            return UTF8Bytes.equal(path, base) || UTF8Bytes.hasPrefix(path, base, then: 47)  // "/"
         default:
             return false
         }
@@ -69,26 +69,7 @@ extension PolicyMatcher {
     /// act on the value: `String ==` is Unicode canonical equivalence ("\u{212A}" KELVIN SIGN == "K"),
     /// which would let two different byte strings — two different files, two different tools —
     /// count as the same value. Unicode look-alikes are layer 4's business (TextFolder).
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
-    }
-
-    static func containsSubstring(_ text: String, _ needle: String) -> Bool {
-        if needle.isEmpty { return true }
-        let h = Array(text.utf8)
-        let n = Array(needle.utf8)
-        if n.count > h.count { return false }
-        var i = 0
-        while i + n.count <= h.count {
-            if h[i] == n[0] {
-                var j = 1
-                while j < n.count, h[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
+    static func sameBytes(_ a: String, _ b: String) -> Bool { UTF8Bytes.equal(a, b) }
 
     /// The host of a URL (`scheme://user@host:port/…`), or the value itself minus a `:port`.
     static func host(in text: String) -> String {

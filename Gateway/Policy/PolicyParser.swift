@@ -286,7 +286,7 @@ struct PolicyParser {
         case let .word(w):
             k += 1
             switch w {
-            case "in": return .inList(try parseList())
+            case "in": return .inList(PolicyList(try parseList()))
             case "exists": return .exists
             case "glob":
                 let lit = current

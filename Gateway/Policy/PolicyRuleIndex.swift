@@ -45,8 +45,8 @@ struct PolicyRuleIndex: Sendable {
             switch c.matcher {
             case let .equals(.string(t)): return [t]
             case .equals: return []
-            case let .inList(items):
-                return items.compactMap { if case let .string(t) = $0 { return t } else { return nil } }
+            case let .inList(list):
+                return list.items.compactMap { if case let .string(t) = $0 { return t } else { return nil } }
             default: continue
             }
         }

@@ -280,3 +280,45 @@ private func parseError(_ text: String) -> PolicyParseError? {
     #expect(rule("fs_stat", .object([("path", .string("/srv/cafe\u{301}"))])) == nil)
     #expect(rule("fs_stat", .object([("path", .string("af\u{E9}"))])) == nil)
 }
+
+@Test func inListsMatchStringsByBytesAndNumbersByValue() throws {
+    let policy = try Policy.parse("""
+        default allow
+        rule "listed" deny
+          when args.v in [sh, "caf\u{E9}", 22, true, "", "/bin/sh"]
+          because "no"
+        rule "not-listed" deny
+          when tool == log_write and not args.level in [info, warn]
+          because "no"
+        """)
+    let layer = PolicyLayer(policy: policy)
+    func rule(_ v: JSONValue, tool: String = "proc_exec") -> String? {
+        layer.decidingRule(ToolCall(tool: tool, arguments: .object([("v", v), ("level", v)]),
+                                    agent: AgentIdentity(name: "a", tier: .aiNative)))
+    }
+    for listed: JSONValue in [.string("sh"), .string("caf\u{E9}"), .string(""), .string("/bin/sh"),
+                              .number(text: "22", value: 22), .number(text: "22.0", value: 22), .bool(true)] {
+        #expect(rule(listed) == "listed", "\(listed)")
+    }
+    for other: JSONValue in [.string("cafe\u{301}"), .string("SH"), .string("sh "), .string("22"),
+                             .number(text: "23", value: 23), .bool(false), .string("/bin/s")] {
+        #expect(rule(other) == nil, "\(other)")
+    }
+    #expect(rule(.string("debug"), tool: "log_write") == "not-listed")
+    #expect(rule(.string("warn"), tool: "log_write") == nil)
+}
+
+@Test func byteMatchersHandleEdges() {
+    #expect(UTF8Bytes.equal("", ""))
+    #expect(!UTF8Bytes.equal("a", ""))
+    #expect(UTF8Bytes.hasPrefix("abc", "") && UTF8Bytes.hasPrefix("abc", "abc") && !UTF8Bytes.hasPrefix("ab", "abc"))
+    #expect(UTF8Bytes.hasSuffix("abc", "") && UTF8Bytes.hasSuffix("abc", "bc") && !UTF8Bytes.hasSuffix("bc", "abc"))
+    #expect(UTF8Bytes.contains("abc", "") && UTF8Bytes.contains("aab", "ab") && !UTF8Bytes.contains("ab", "abc"))
+    #expect(UTF8Bytes.contains("x-----BEGIN", "-----BEGIN") && !UTF8Bytes.contains("----BEGI", "-----BEGIN"))
+    #expect(UTF8Bytes.hasPrefix("/srv/a", "/srv", then: 47) && !UTF8Bytes.hasPrefix("/srv", "/srv", then: 47))
+    #expect(!UTF8Bytes.hasPrefix("/srvx/a", "/srv", then: 47))
+    // A long (heap) string against a short (inline) one, and non-ASCII bytes.
+    let long = String(repeating: "\u{E9}", count: 40)
+    #expect(UTF8Bytes.hasPrefix(long + "z", long) && UTF8Bytes.hasSuffix("z" + long, long) && UTF8Bytes.equal(long, long + ""))
+    #expect(!UTF8Bytes.equal(long, String(repeating: "e\u{301}", count: 40)))
+}

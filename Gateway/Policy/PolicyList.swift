@@ -1,0 +1,17 @@
+// The list of an `in` condition: its items as written, and its strings as a byte-exact hash set so a
+// value is checked with one lookup, not one comparison per item (tool lists run on every call).
+public struct PolicyList: Sendable {
+    public let items: [PolicyValue]
+    private var strings = NameTable<Bool>()
+
+    public init(_ items: [PolicyValue]) {
+        self.items = items
+        for case let .string(s) in items { strings[s] = true }
+    }
+
+    /// The value equals an item: strings by UTF-8 bytes, numbers by value, booleans as such.
+    func contains(_ value: JSONValue) -> Bool {
+        if case let .string(s) = value { return strings[s] != nil }
+        return items.contains { PolicyMatcher.equal(value, $0) }
+    }
+}

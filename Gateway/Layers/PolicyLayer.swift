@@ -1,7 +1,8 @@
 // Layer 6: the constitutional policy. Rules are tried in file order; the first `allow` or `deny`
 // whose conditions all hold decides; a matching `require-tier` denies a lower-tier agent and
 // otherwise lets evaluation continue; if nothing decides, the policy's `default` applies.
-// Only the rules that can apply to the call's tool are tried (PolicyRuleIndex).
+// Only the rules that can apply to the call's tool are tried (PolicyRuleIndex), and the conditions on
+// the tool are decided there once per policy for every tool the policy names.
 
 public struct PolicyLayer: Sendable {
     public let policy: Policy
@@ -38,11 +39,11 @@ public struct PolicyLayer: Sendable {
     /// array and string it holds).
     func decidingIndex(_ call: ToolCall) -> Int? {
         var memo = CallMemo()
-        return index.withCandidates(call.tool) { candidates in
+        return index.withCandidates(call.tool) { candidates, toolDecided in
             policy.rules.withUnsafeBufferPointer { rules -> Int? in
                 for i in candidates {
                     let rule = rules.baseAddress! + i
-                    guard matches(rule, call, &memo) else { continue }
+                    guard matches(rule, call, skippingTool: toolDecided, &memo) else { continue }
                     switch rule.pointee.effect {
                     case .allow, .deny: return i
                     case let .requireTier(tier): if call.agent.tier < tier { return i }
@@ -59,11 +60,14 @@ public struct PolicyLayer: Sendable {
         var argumentAddresses: [IPAddress]? = nil
     }
 
-    private func matches(_ rule: UnsafePointer<PolicyRule>, _ call: ToolCall, _ memo: inout CallMemo) -> Bool {
+    /// All conditions hold (`skippingTool`: the rule index has already decided the tool conditions).
+    private func matches(_ rule: UnsafePointer<PolicyRule>, _ call: ToolCall, skippingTool: Bool,
+                         _ memo: inout CallMemo) -> Bool {
         rule.pointee.conditions.withUnsafeBufferPointer { conditions in
             var c = conditions.baseAddress
             for _ in 0..<conditions.count {
-                if holds(c!, call, &memo) == c!.pointee.negated { return false }
+                let decided = skippingTool && c!.pointee.subject == .tool
+                if !decided && holds(c!, call, &memo) == c!.pointee.negated { return false }
                 c = c! + 1
             }
             return true

@@ -69,11 +69,12 @@ include Gateway/gateway.mk
 include Kernel/Agents/agents.mk
 
 # The pure libraries, compiled in Embedded mode.
+$(eval $(call embedded_module,Blake3AVX512,Gateway/Blake3AVX512,,,-target-cpu skylake-avx512))
 $(eval $(call embedded_module,Blake3,Gateway/Blake3,,,))
 $(eval $(call embedded_module,KernelCore,Kernel/Core,,,))
 $(eval $(call embedded_module,WasmRuntime,WasmRuntime,CLI Bench Fuzz,,))
 $(eval $(call embedded_module,Inference,Inference,CLI Bench $(INFERENCE_EMB_EXCLUDE),$(INFERENCE_EMB_DEPS),))
-$(eval $(call embedded_module,Gateway,Gateway,Blake3 CLI Benchmark Data InferenceBridge,Blake3,))
+$(eval $(call embedded_module,Gateway,Gateway,Blake3 Blake3AVX512 CLI Benchmark Data InferenceBridge,Blake3,))
 $(eval $(call embedded_module,AgentHost,Kernel/AgentHost,,WasmRuntime Gateway,))
 
 .PHONY: embedded-check

@@ -30,7 +30,10 @@ let package = Package(
     ],
     targets: [
         // MARK: Pure libraries (also compiled in Embedded mode)
-        .target(name: "Blake3", path: "Gateway/Blake3", swiftSettings: libSettings),
+        // The 16-lane AVX-512 chunk kernel, bound by C symbol (Gateway/Blake3/Blake3Wide.swift).
+        .target(name: "Blake3AVX512", path: "Gateway/Blake3AVX512",
+                swiftSettings: [.unsafeFlags(["-O", "-target-cpu", "skylake-avx512"])]),
+        .target(name: "Blake3", dependencies: ["Blake3AVX512"], path: "Gateway/Blake3", swiftSettings: libSettings),
         .target(name: "WasmRuntime", path: "WasmRuntime", exclude: ["CLI", "Bench", "Fuzz", "wasm.mk"],
                 // The interpreter's state lives in class properties; dynamic exclusivity checks cost ~2x.
                 swiftSettings: libSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
@@ -44,7 +47,7 @@ let package = Package(
                 exclude: ["CLI", "ISA", "Scripts", "inference.mk"],
                 swiftSettings: libSettings + [.unsafeFlags(["-O"])], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
-                exclude: ["Blake3", "CLI", "Data", "Benchmark", "InferenceBridge", "gateway.mk"], swiftSettings: libSettings),
+                exclude: ["Blake3", "Blake3AVX512", "CLI", "Data", "Benchmark", "InferenceBridge", "gateway.mk"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
         // The gateway's SafetyModel over the Inference engine: one adapter for warden-eval and the kernel.
         .target(name: "GatewayInference", dependencies: ["Gateway", "Inference"], path: "Gateway/InferenceBridge",

@@ -93,8 +93,10 @@ bench-blake3:
 	@.build/release/warden-audit bench-blake3 $(BUILD)/blake3-bench.bin
 	@time b3sum --num-threads 1 $(BUILD)/blake3-bench.bin
 	@.build/release/warden-audit bench-append 200000
-	@$(SWIFTC) -O -wmo -parse-as-library -module-name Blake3Bench Gateway/Blake3/*.swift Tests/Bench/Blake3Bench.swift \
-	  -o $(BUILD)/blake3-bench
+	@$(SWIFTC) -O -wmo -parse-as-library -target-cpu skylake-avx512 -module-name Blake3AVX512 \
+	  -c Gateway/Blake3AVX512/*.swift -o $(BUILD)/blake3-avx512.o
+	@$(SWIFTC) -O -wmo -parse-as-library -enable-experimental-feature Extern -module-name Blake3Bench \
+	  Gateway/Blake3/*.swift Tests/Bench/Blake3Bench.swift $(BUILD)/blake3-avx512.o -o $(BUILD)/blake3-bench
 	@$(BUILD)/blake3-bench $(BUILD)/blake3-bench.bin
 BENCH_TARGETS += bench-blake3
 

@@ -16,7 +16,7 @@ QEMU_MEM    ?= 1G
 SWIFT_EMBEDDED_LIBDIR ?= $(abspath $(dir $(shell command -v $(SWIFTC)))/../lib/swift/embedded/x86_64-unknown-none-elf)
 
 # Library modules the kernel links (their Embedded objects come from the top-level `embedded_module` rules).
-KERNEL_LIBS := KernelCore Blake3 WasmRuntime InferenceAVX2 InferenceAVX512 Inference Gateway AgentHost
+KERNEL_LIBS := KernelCore Blake3AVX512 Blake3 WasmRuntime InferenceAVX2 InferenceAVX512 Inference Gateway AgentHost
 KERNEL_LIB_OBJS = $(addprefix $(EMB)/,$(addsuffix .o,$(KERNEL_LIBS)))
 
 # ---- Evaluation and benchmarks in the kernel (docs/evaluation.md "In-kernel replay and benchmarks") ----

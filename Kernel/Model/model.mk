@@ -5,7 +5,7 @@
 #   make model-boot-test   fixture parity in the kernel under TCG (part of `make test`)
 #   make model-boot-bench  SmolLM2 ProbeLogits decisions in the kernel, timed by TSC (part of `make bench`)
 #   make model-gate-test   SmolLM2 gated decisions on the kernel console vs the host engine (part of `make test`)
-MODEL_MISSING_LIBS := $(filter-out $(KERNEL_LIBS),Blake3 InferenceAVX2 InferenceAVX512 Inference Gateway)
+MODEL_MISSING_LIBS := $(filter-out $(KERNEL_LIBS),Blake3AVX512 Blake3 InferenceAVX2 InferenceAVX512 Inference Gateway)
 KERNEL_LIBS += $(MODEL_MISSING_LIBS)
 
 MODEL_FIXTURES    := llama_q4_0_untied llama_f16_tied llama_q4_1_q6k_linear qwen2_q8_0_tied qwen2_f32_untied
@@ -27,7 +27,7 @@ $(KBUILD)/warden-test-model-probe.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(MODEL_BOOT_
 # Kernel/Host/ModelGateRef/main.swift compiled with warden-eval's sources (its EngineLoader; the model is GatewayInference.ProbeSafetyModel) against the
 # release build of the libraries (no SwiftPM target of its own).
 MODEL_GATE_REF := $(KBUILD)/model-gate-ref
-MODEL_GATE_REF_LIBS := Blake3 Gateway GatewayInference Inference InferenceAVX2 InferenceAVX512
+MODEL_GATE_REF_LIBS := Blake3AVX512 Blake3 Gateway GatewayInference Inference InferenceAVX2 InferenceAVX512
 $(KBUILD)/warden-test-model-gate.iso: $(ISO_INPUTS) $(MODEL_BOOT_MODEL) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" \
 	  $(filter-out %:model,$(ISO_MODULES)) $(MODEL_BOOT_MODEL):model

@@ -1,8 +1,8 @@
 // BLAKE3 micro-benchmark (not part of any SwiftPM target): latency of one compression and of short
 // one-shot hashes (the audit path), and in-cache throughput. Compiled whole-module together with the
 // library sources so the internal compression function is reachable (see `make bench-blake3`):
-//   swiftc -O -wmo -parse-as-library -module-name Blake3Bench Gateway/Blake3/*.swift \
-//     Tests/Bench/Blake3Bench.swift -o build/blake3-bench && build/blake3-bench [FILE]
+// (and the AVX-512 chunk kernel's object, which the library binds by C symbol; it is never enabled here,
+// so these are the portable kernels' figures). `make bench-blake3` runs it.
 import Glibc
 
 /// CPU seconds used so far by this thread (immune to preemption on a loaded machine).

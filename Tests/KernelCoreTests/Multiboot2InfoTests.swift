@@ -32,10 +32,13 @@ struct InfoBuilder {
 
 let standardMap: [(UInt64, UInt64, UInt32)] = [(0, 0x9FC00, 1), (0x9FC00, 0x400, 2), (0x100000, 0x7FE0000, 1), (0xFFFC0000, 0x40000, 2)]
 
+/// Parses `bytes` copied into memory that is never freed: the returned info views its bytes (as the
+/// kernel's views the boot loader's), so they must outlive it however long the test keeps it.
 func parse(_ bytes: [UInt8], magic: UInt32 = Multiboot2Info.bootloaderMagic) -> Result<Multiboot2Info, MultibootError> {
-    bytes.withUnsafeBytes { buf in
-        do throws(MultibootError) { return .success(try Multiboot2Info(magic: magic, bytes: buf)) } catch { return .failure(error) }
-    }
+    let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
+    copy.copyBytes(from: bytes)
+    let buf = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(copy)[0..<bytes.count])
+    do throws(MultibootError) { return .success(try Multiboot2Info(magic: magic, bytes: buf)) } catch { return .failure(error) }
 }
 
 func string(_ b: UnsafeRawBufferPointer) -> String { String(decoding: b, as: UTF8.self) }

@@ -74,7 +74,7 @@ $(eval $(call embedded_module,Blake3,Gateway/Blake3,,,))
 $(eval $(call embedded_module,KernelCore,Kernel/Core,,,))
 $(eval $(call embedded_module,WasmRuntime,WasmRuntime,CLI Bench Fuzz,,))
 $(eval $(call embedded_module,Inference,Inference,CLI Bench $(INFERENCE_EMB_EXCLUDE),$(INFERENCE_EMB_DEPS),))
-$(eval $(call embedded_module,Gateway,Gateway,Blake3 Blake3AVX512 CLI Benchmark Data InferenceBridge,Blake3,))
+$(eval $(call embedded_module,Gateway,Gateway,Blake3 Blake3AVX512 CLI Benchmark Data Fuzz InferenceBridge,Blake3,))
 $(eval $(call embedded_module,AgentHost,Kernel/AgentHost,,WasmRuntime Gateway,))
 
 .PHONY: embedded-check

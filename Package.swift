@@ -47,7 +47,7 @@ let package = Package(
                 exclude: ["CLI", "ISA", "Scripts", "inference.mk"],
                 swiftSettings: libSettings + [.unsafeFlags(["-O"])], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Gateway", dependencies: ["Blake3"], path: "Gateway",
-                exclude: ["Blake3", "Blake3AVX512", "CLI", "Data", "Benchmark", "InferenceBridge", "gateway.mk"], swiftSettings: libSettings),
+                exclude: ["Blake3", "Blake3AVX512", "CLI", "Data", "Benchmark", "Fuzz", "InferenceBridge", "gateway.mk"], swiftSettings: libSettings),
         .target(name: "KernelCore", path: "Kernel/Core", swiftSettings: libSettings),
         // The gateway's SafetyModel over the Inference engine: one adapter for warden-eval and the kernel.
         .target(name: "GatewayInference", dependencies: ["Gateway", "Inference"], path: "Gateway/InferenceBridge",

@@ -9,6 +9,8 @@
 #   gateway-ablation-replay the same on the project set with llama.cpp margins (probe_prompt_lab.py,
 #                           committed under Gateway/Benchmark/scores/) replayed through the Swift pipeline
 #   gateway-probe-scores    regenerate those scores (needs llama-cpp-python; ~1 s/row on an idle core)
+#   gateway-fuzz            libFuzzer over the gateway's untrusted inputs: tool-call arguments through the whole
+#                           pipeline, MCP lines, policy texts, regexes (GATEWAY_FUZZ_RUNS; not in `make test`)
 
 GATEWAY_BENCH_FILE := Gateway/Data/warden_mcp_bench.jsonl
 GATEWAY_INJECAGENT := ../shared/datasets/injecagent_toolcalls.jsonl
@@ -115,3 +117,24 @@ mcp-bench:
 	$(PYTHON) Tests/Integration/mcp_bench.py $$($(SWIFT) build -c release --show-bin-path)/warden-mcp --quiet --no-rate-limit
 TEST_TARGETS += mcp-client-test egress-peer-test
 BENCH_TARGETS += mcp-bench
+
+# libFuzzer over the gateway's untrusted inputs (Gateway/Fuzz/FuzzEntry.swift), seeded from the project
+# benchmark, the MCP test lines, the constitution and its regexes (Gateway/Fuzz/seeds.py). Leak detection is
+# off: the fuzzer keeps one pipeline and one MCP server for the whole run (global state LSan reports).
+GATEWAY_FUZZ_RUNS ?= 300000
+GATEWAY_FUZZ := $(BUILD)/fuzz/gateway
+.PHONY: gateway-fuzz
+gateway-fuzz:
+	@mkdir -p $(GATEWAY_FUZZ)/corpus
+	@$(SWIFTC) -O -wmo -parse-as-library -target-cpu skylake-avx512 -module-name Blake3AVX512 \
+	  -c Gateway/Blake3AVX512/*.swift -o $(GATEWAY_FUZZ)/Blake3AVX512.o
+	@$(SWIFTC) -sanitize=fuzzer,address -O -g -wmo -parse-as-library -enable-experimental-feature Extern \
+	  -module-name Blake3 -emit-module -emit-module-path $(GATEWAY_FUZZ)/Blake3.swiftmodule \
+	  -c $(call lib_sources,Gateway/Blake3,) -o $(GATEWAY_FUZZ)/Blake3.o
+	@$(SWIFTC) -sanitize=fuzzer,address -O -g -parse-as-library -module-name Gateway -I $(GATEWAY_FUZZ) \
+	  $(call lib_sources,Gateway,Blake3 Blake3AVX512 CLI Benchmark Data Fuzz InferenceBridge) Gateway/Fuzz/FuzzEntry.swift \
+	  $(GATEWAY_FUZZ)/Blake3.o $(GATEWAY_FUZZ)/Blake3AVX512.o -o $(GATEWAY_FUZZ)/gateway-fuzz
+	@$(PYTHON) Gateway/Fuzz/seeds.py $(GATEWAY_BENCH_FILE) Gateway/Data/constitution.policy $(GATEWAY_FUZZ)/corpus
+	ASAN_OPTIONS=detect_leaks=0 $(GATEWAY_FUZZ)/gateway-fuzz -runs=$(GATEWAY_FUZZ_RUNS) -max_len=4096 -timeout=10 -detect_leaks=0 \
+	  -artifact_prefix=$(GATEWAY_FUZZ)/ $(GATEWAY_FUZZ)/corpus
+BENCH_TARGETS += gateway-fuzz

@@ -150,7 +150,8 @@ TEST_TARGETS += integration-test
 #   make kernel-eval-test   (make test) one boot, `eval <config> fake` × 4 on the project benchmark, output
 #                           identical to host `warden-eval --model fake`
 #   make kernel-bench       (make bench) `bench gateway`, `bench agent`, `eval full model` (SmolLM2) in-kernel vs
-#                           warden-gateway-bench, warden-agent-bench, warden-eval on the host; KEVAL_ROWS=N: first N rows
+#                           warden-gateway-bench, warden-agent-bench, warden-eval on the host; KEVAL_ROWS=N: first N rows;
+#                           KEVAL_SKIP_MODEL=1: the gateway and agent benchmarks only (minutes, not hours, under TCG)
 KEVAL_SET         ?= Gateway/Data/warden_mcp_bench.jsonl
 KEVAL_AGENTS_SET  := Tests/Boot/keval/agent_time_rows.jsonl
 KEVAL_ROWS        ?=
@@ -173,7 +174,8 @@ kernel-bench: deps gateway-eval-build agents $(KBUILD)/warden-bench-eval.iso
 	@$(SWIFT) build -c release --product warden-agent-bench 2>&1 | grep -E "error" || true
 	@$(PYTHON) Tests/Integration/kernel_bench.py --qemu $(QEMU) --iso $(KBUILD)/warden-bench-eval.iso \
 	  --warden-eval $(WARDEN_EVAL) --set $(KEVAL_SET) --policy $(POLICY) --model $(KEVAL_MODEL) $(if $(KEVAL_ROWS),--rows $(KEVAL_ROWS)) \
-	  --gateway-n $(KEVAL_GATEWAY_N) --bin-dir $$($(SWIFT) build -c release --show-bin-path) --agents-dir $(BUILD)/agents
+	  --gateway-n $(KEVAL_GATEWAY_N) --bin-dir $$($(SWIFT) build -c release --show-bin-path) --agents-dir $(BUILD)/agents \
+	  $(if $(KEVAL_SKIP_MODEL),--skip-model)
 TEST_TARGETS  += kernel-eval-test
 BENCH_TARGETS += kernel-bench
 # Egress end to end (Tests/Integration/kernel_egress_test.py): an MCP client on COM2, Kernel/Host/egress_peer.py on

@@ -1,7 +1,7 @@
-// Sixteen chunks hashed at once on AVX-512 (§5.3, "SIMD across chunks"): lane j of every 512-bit
-// vector belongs to chunk j. Compiled for skylake-avx512 (AVX-512 F/CD/BW/DQ/VL) as its own module;
-// Blake3 binds the C entry point in Exports.swift and calls it only when the injected CPU features
-// say so (Blake3.enableAVX512). The rounds and message schedules are those of Blake3Parallel.swift.
+// Sixteen chunks (or sixteen parent nodes) hashed at once on AVX-512 (§5.3, "SIMD across chunks"):
+// lane j of every 512-bit vector belongs to chunk j. Compiled for skylake-avx512 (AVX-512 F/CD/BW/DQ/VL)
+// as its own module; Blake3 binds the C entry points in Exports.swift and calls them only when the CPU
+// features say so (Blake3Wide.enable(cpuinfoFlags:)). Rounds and message schedules as Blake3Parallel.swift.
 
 typealias Lanes = SIMD16<UInt32>
 

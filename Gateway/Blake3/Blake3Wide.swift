@@ -1,5 +1,5 @@
-// The sixteen-lane AVX-512 chunk kernel (module Blake3AVX512, compiled for skylake-avx512), bound by
-// its C symbol so none of its code is inlined here, and the switch that allows it. The library cannot
+// The sixteen-lane AVX-512 chunk and parent kernels (module Blake3AVX512, compiled for skylake-avx512), bound
+// by C symbol so none of their code is inlined here, and the switch that allows them. The library cannot
 // detect CPU features itself (no CPUID in Swift, no OS in the kernel): the host tools enable it from
 // /proc/cpuinfo; the kernel never does (QEMU's TCG has no AVX-512, and the kernel leaves ZMM state off).
 

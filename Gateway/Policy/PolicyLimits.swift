@@ -22,4 +22,13 @@ public enum PolicyLimits {
     /// Most states of a regex's precomputed DFA (2 bytes × byte classes each); a pattern whose
     /// automaton would be larger keeps the NFA simulation (same answers, slower).
     public static let maxRegexDFAStates = 512
+    /// Required-literal gate of a regex (Gateway/Text/RegexLiterals.swift): most strings in an exact
+    /// set (products of classes and alternations grow fast), in the needle set, and in a class taken
+    /// as literals; longest needle kept (longer ones are cut to this prefix); shortest needle worth a
+    /// gate (with a one-byte needle the gate would pass almost every text).
+    public static let maxRegexExactStrings = 16
+    public static let maxRegexNeedles = 64
+    public static let maxRegexClassLiterals = 8
+    public static let maxRegexNeedleBytes = 32
+    public static let minRegexNeedleBytes = 2
 }

@@ -33,6 +33,9 @@ public final class Regex: Sendable {
     let starts: RegexStartTable?
     /// The determinized search for ASCII text (nil for nullable patterns and oversized automata).
     let dfa: RegexDFA?
+    /// Literals one of which every match contains, checked before the NFA paths (nil when the
+    /// pattern has no useful set, see RegexLiterals).
+    let gate: RegexLiteralGate?
     /// The pattern as written (for audit reasons and error messages).
     public let pattern: String
 
@@ -56,6 +59,7 @@ public final class Regex: Sendable {
         self.dfa = first.ascii == nil ? nil
             : RegexDFA(compiler.program, compiler.classes, caseInsensitive: parser.caseInsensitive,
                        anchoredStart: first.anchored, maxStates: PolicyLimits.maxRegexDFAStates)
+        self.gate = RegexLiteralGate(tree)
     }
 
     /// Consuming instructions reachable from pc 0 through epsilon edges (assertions treated as
@@ -118,15 +122,13 @@ public final class Regex: Sendable {
 
     /// True if the pattern matches some substring of `text`.
     public func matches(_ text: String) -> Bool {
+        var text = text
         // Fast path: native strings are contiguous UTF-8; pure ASCII is matched byte by byte
-        // (nil = a non-ASCII byte was met, so the scalar path below decides).
-        if let dfa, !text.isEmpty {
-            var text = text
-            if let found = text.withUTF8({ dfa.search($0) }) { return found }
-            return withScratch { search(text, &$0) }
-        }
-        if let starts {
-            var text = text
+        // (nil = a non-ASCII byte was met, so the NFA paths below decide).
+        if let dfa, !text.isEmpty, let found = text.withUTF8({ dfa.search($0) }) { return found }
+        // The NFA paths cost O(pattern × text): first one pass for the required literals.
+        if let gate, !text.withUTF8({ gate.mayMatch($0) }) { return false }
+        if dfa == nil, let starts {
             let ascii: Bool? = text.withUTF8 { bytes in withScratch { searchASCII(bytes, starts, &$0) } }
             if let ascii { return ascii }
         }

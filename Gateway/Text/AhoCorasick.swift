@@ -1,5 +1,6 @@
 // Aho–Corasick multi-pattern matcher compiled to a full DFA over byte classes (Aho & Corasick 1975).
 // Built once; matching is one table lookup per input byte, no allocation, linear in the text.
+// Used by the pre-filter (layer 4) and by the regex engine's required-literal gate.
 
 struct AhoCorasick: Sendable {
     /// Byte → class index; class 0 is "a byte no pattern contains".
@@ -18,16 +19,22 @@ struct AhoCorasick: Sendable {
     /// Pattern lengths in bytes, by pattern index.
     let lengths: [Int]
 
-    /// `patterns` must be non-empty byte strings; duplicates keep the first index.
-    init(patterns: [[UInt8]]) {
+    /// `patterns` must be non-empty byte strings; duplicates keep the first index. With
+    /// `foldingASCIICase` the patterns must have no uppercase ASCII letter, and each uppercase
+    /// letter of the text is read as its lowercase twin (same byte class: no cost per byte).
+    init(patterns: [[UInt8]], foldingASCIICase: Bool = false) {
         var classOf = [UInt8](repeating: 0, count: 256)
         var classCount = 1
         for p in patterns {
             for b in p where classOf[Int(b)] == 0 {
+                precondition(!foldingASCIICase || !(65...90).contains(b), "Aho-Corasick: uppercase pattern byte with case folding")
                 precondition(classCount < 256, "Aho-Corasick: too many distinct bytes")
                 classOf[Int(b)] = UInt8(classCount)
                 classCount += 1
             }
+        }
+        if foldingASCIICase {
+            for upper in 65...90 { classOf[upper] = classOf[upper + 32] }
         }
         // 1. The trie (missing edges = UInt32.max).
         let none = UInt32.max

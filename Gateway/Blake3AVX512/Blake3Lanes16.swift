@@ -1,32 +1,19 @@
 // Sixteen chunks (or sixteen parent nodes) hashed at once on AVX-512 (§5.3, "SIMD across chunks"):
 // lane j of every 512-bit vector belongs to chunk j. Compiled for skylake-avx512 (AVX-512 F/CD/BW/DQ/VL)
 // as its own module; Blake3 binds the C entry points in Exports.swift and calls them only when the CPU
-// features say so (Blake3Wide.enable(cpuinfoFlags:)). Rounds and message schedules as Blake3Parallel.swift.
+// features say so (Blake3Wide.enable(cpuinfoFlags:)). The rounds are Blake3LaneRounds.swift, shared with the
+// four-lane path (Blake3Parallel.swift); this file holds the sixteen-lane loads, stores and chunk/parent loops.
 
+/// The lane vector of the shared rounds (Blake3LaneRounds.swift): one lane per chunk.
 typealias Lanes = SIMD16<UInt32>
 
+/// The rotation of the shared rounds.
 @inline(__always)
-func rotr(_ x: Lanes, _ n: UInt32) -> Lanes {
+func laneRotateRight(_ x: Lanes, _ n: UInt32) -> Lanes {
     (x &>> n) | (x &<< (32 - n))   // one vprord
 }
 
-/// G (§2.2) on sixteen states at once.
-@inline(__always)
-func g(_ a: inout Lanes, _ b: inout Lanes, _ c: inout Lanes, _ d: inout Lanes, _ mx: Lanes, _ my: Lanes) {
-    a = a &+ b &+ mx
-    d = rotr(d ^ a, 16)
-    c = c &+ d
-    b = rotr(b ^ c, 12)
-    a = a &+ b &+ my
-    d = rotr(d ^ a, 8)
-    c = c &+ d
-    b = rotr(b ^ c, 7)
-}
-
-/// Word i of one 64-byte block of each of the sixteen chunks (lane j = chunk j).
-struct Message16 {
-    var w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15: Lanes
-
+extension LaneMessage {
     /// Loads block `offset` of the chunks at p, p + stride, … and transposes the 16×16 words
     /// (the shuffle network of the reference blake3_avx512.c: 32-bit, 64-bit, then 128-bit lanes).
     @inline(__always)
@@ -75,86 +62,6 @@ struct Message16 {
     Lanes(a[4], a[5], a[6], a[7], a[12], a[13], a[14], a[15], b[4], b[5], b[6], b[7], b[12], b[13], b[14], b[15])
 }
 
-/// The chaining values of sixteen chunks, word-major: h[i] lane j = word i of chunk j's CV.
-struct CV16 {
-    var h0, h1, h2, h3, h4, h5, h6, h7: Lanes
-
-    /// One compression of a block of each chunk (block length 64); keeps the truncated output.
-    @inline(__always)
-    mutating func compress(_ m: Message16, counterLow: Lanes, counterHigh: Lanes, flags: UInt32) {
-        var v0 = h0, v1 = h1, v2 = h2, v3 = h3, v4 = h4, v5 = h5, v6 = h6, v7 = h7
-        var v8 = Lanes(repeating: 0x6A09_E667), v9 = Lanes(repeating: 0xBB67_AE85)
-        var v10 = Lanes(repeating: 0x3C6E_F372), v11 = Lanes(repeating: 0xA54F_F53A)
-        var v12 = counterLow, v13 = counterHigh
-        var v14 = Lanes(repeating: 64), v15 = Lanes(repeating: flags)
-        // Round 1
-        g(&v0, &v4, &v8, &v12, m.w0, m.w1)
-        g(&v1, &v5, &v9, &v13, m.w2, m.w3)
-        g(&v2, &v6, &v10, &v14, m.w4, m.w5)
-        g(&v3, &v7, &v11, &v15, m.w6, m.w7)
-        g(&v0, &v5, &v10, &v15, m.w8, m.w9)
-        g(&v1, &v6, &v11, &v12, m.w10, m.w11)
-        g(&v2, &v7, &v8, &v13, m.w12, m.w13)
-        g(&v3, &v4, &v9, &v14, m.w14, m.w15)
-        // Round 2
-        g(&v0, &v4, &v8, &v12, m.w2, m.w6)
-        g(&v1, &v5, &v9, &v13, m.w3, m.w10)
-        g(&v2, &v6, &v10, &v14, m.w7, m.w0)
-        g(&v3, &v7, &v11, &v15, m.w4, m.w13)
-        g(&v0, &v5, &v10, &v15, m.w1, m.w11)
-        g(&v1, &v6, &v11, &v12, m.w12, m.w5)
-        g(&v2, &v7, &v8, &v13, m.w9, m.w14)
-        g(&v3, &v4, &v9, &v14, m.w15, m.w8)
-        // Round 3
-        g(&v0, &v4, &v8, &v12, m.w3, m.w4)
-        g(&v1, &v5, &v9, &v13, m.w10, m.w12)
-        g(&v2, &v6, &v10, &v14, m.w13, m.w2)
-        g(&v3, &v7, &v11, &v15, m.w7, m.w14)
-        g(&v0, &v5, &v10, &v15, m.w6, m.w5)
-        g(&v1, &v6, &v11, &v12, m.w9, m.w0)
-        g(&v2, &v7, &v8, &v13, m.w11, m.w15)
-        g(&v3, &v4, &v9, &v14, m.w8, m.w1)
-        // Round 4
-        g(&v0, &v4, &v8, &v12, m.w10, m.w7)
-        g(&v1, &v5, &v9, &v13, m.w12, m.w9)
-        g(&v2, &v6, &v10, &v14, m.w14, m.w3)
-        g(&v3, &v7, &v11, &v15, m.w13, m.w15)
-        g(&v0, &v5, &v10, &v15, m.w4, m.w0)
-        g(&v1, &v6, &v11, &v12, m.w11, m.w2)
-        g(&v2, &v7, &v8, &v13, m.w5, m.w8)
-        g(&v3, &v4, &v9, &v14, m.w1, m.w6)
-        // Round 5
-        g(&v0, &v4, &v8, &v12, m.w12, m.w13)
-        g(&v1, &v5, &v9, &v13, m.w9, m.w11)
-        g(&v2, &v6, &v10, &v14, m.w15, m.w10)
-        g(&v3, &v7, &v11, &v15, m.w14, m.w8)
-        g(&v0, &v5, &v10, &v15, m.w7, m.w2)
-        g(&v1, &v6, &v11, &v12, m.w5, m.w3)
-        g(&v2, &v7, &v8, &v13, m.w0, m.w1)
-        g(&v3, &v4, &v9, &v14, m.w6, m.w4)
-        // Round 6
-        g(&v0, &v4, &v8, &v12, m.w9, m.w14)
-        g(&v1, &v5, &v9, &v13, m.w11, m.w5)
-        g(&v2, &v6, &v10, &v14, m.w8, m.w12)
-        g(&v3, &v7, &v11, &v15, m.w15, m.w1)
-        g(&v0, &v5, &v10, &v15, m.w13, m.w3)
-        g(&v1, &v6, &v11, &v12, m.w0, m.w10)
-        g(&v2, &v7, &v8, &v13, m.w2, m.w6)
-        g(&v3, &v4, &v9, &v14, m.w4, m.w7)
-        // Round 7
-        g(&v0, &v4, &v8, &v12, m.w11, m.w15)
-        g(&v1, &v5, &v9, &v13, m.w5, m.w0)
-        g(&v2, &v6, &v10, &v14, m.w1, m.w9)
-        g(&v3, &v7, &v11, &v15, m.w8, m.w6)
-        g(&v0, &v5, &v10, &v15, m.w14, m.w10)
-        g(&v1, &v6, &v11, &v12, m.w2, m.w12)
-        g(&v2, &v7, &v8, &v13, m.w3, m.w4)
-        g(&v3, &v4, &v9, &v14, m.w7, m.w13)
-        h0 = v0 ^ v8; h1 = v1 ^ v9; h2 = v2 ^ v10; h3 = v3 ^ v11
-        h4 = v4 ^ v12; h5 = v5 ^ v13; h6 = v6 ^ v14; h7 = v7 ^ v15
-    }
-}
-
 /// Hashes 16 complete consecutive chunks at `p` (chunk counters `counter`…`counter + 15`), none of
 /// them the root, and stores chunk j's chaining value as words out[8j…8j+7].
 @inline(__always)
@@ -162,7 +69,7 @@ func hashChunks16(_ p: UnsafeRawPointer, key: UnsafePointer<UInt32>, counter: UI
                   out: UnsafeMutablePointer<UInt32>) {
     let chunkLength = 1024, blockLength = 64
     let chunkStart: UInt32 = 1, chunkEnd: UInt32 = 2
-    var s = CV16(key: key)
+    var s = LaneCV(key: key)
     var low = Lanes(), high = Lanes()
     for j in 0..<16 {
         let c = counter &+ UInt64(j)
@@ -174,7 +81,7 @@ func hashChunks16(_ p: UnsafeRawPointer, key: UnsafePointer<UInt32>, counter: UI
         var f = flags
         if offset == 0 { f |= chunkStart }
         if offset == chunkLength - blockLength { f |= chunkEnd }
-        s.compress(Message16(p, stride: chunkLength, blockOffset: offset), counterLow: low, counterHigh: high, flags: f)
+        s.compress(LaneMessage(p, stride: chunkLength, blockOffset: offset), counterLow: low, counterHigh: high, flags: f)
         offset &+= blockLength
     }
     s.store(out)
@@ -186,12 +93,12 @@ func hashChunks16(_ p: UnsafeRawPointer, key: UnsafePointer<UInt32>, counter: UI
 @inline(__always)
 func hashParents16(_ p: UnsafeRawPointer, key: UnsafePointer<UInt32>, flags: UInt32, out: UnsafeMutablePointer<UInt32>) {
     let parent: UInt32 = 4
-    var s = CV16(key: key)
-    s.compress(Message16(p, stride: 64, blockOffset: 0), counterLow: Lanes(), counterHigh: Lanes(), flags: flags | parent)
+    var s = LaneCV(key: key)
+    s.compress(LaneMessage(p, stride: 64, blockOffset: 0), counterLow: Lanes(), counterHigh: Lanes(), flags: flags | parent)
     s.store(out)
 }
 
-extension CV16 {
+extension LaneCV {
     @inline(__always)
     init(key: UnsafePointer<UInt32>) {
         self.init(h0: Lanes(repeating: key[0]), h1: Lanes(repeating: key[1]), h2: Lanes(repeating: key[2]),

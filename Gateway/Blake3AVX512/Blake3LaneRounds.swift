@@ -1,0 +1,1 @@
+../Blake3/Blake3LaneRounds.swift

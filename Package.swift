@@ -56,16 +56,19 @@ let package = Package(
         .target(name: "AgentHost", dependencies: ["WasmRuntime", "Gateway"], path: "Kernel/AgentHost", swiftSettings: libSettings),
 
         // MARK: Host CLIs
+        // Whole-file reads for the host tools, benchmarks and tests (Glibc; never compiled for the kernel).
+        .target(name: "HostSupport", path: "Gateway/CLI/HostSupport"),
         .executableTarget(name: "warden-wasm", dependencies: ["WasmRuntime"], path: "WasmRuntime/CLI"),
         .executableTarget(name: "warden-infer", dependencies: ["Inference"], path: "Inference/CLI"),
-        .executableTarget(name: "warden-eval", dependencies: ["Gateway", "GatewayInference", "Inference"], path: "Gateway/CLI/Eval"),
+        .executableTarget(name: "warden-eval", dependencies: ["Gateway", "GatewayInference", "Inference", "HostSupport"],
+                          path: "Gateway/CLI/Eval"),
         .executableTarget(name: "warden-audit", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/Audit"),
         .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
-        .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3"], path: "Gateway/Benchmark",
-                          exclude: ["probe_prompt_lab.py", "probe_templates.py", "probe_search.py", "probe_search_swift.py",
+        .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3", "HostSupport"], path: "Gateway/Benchmark",
+                          exclude: ["instructions.py", "probe_prompt_lab.py", "probe_templates.py", "probe_search.py", "probe_search_swift.py",
                                     "probe_search_multicue.py", "probe_rowinfo.py", "probe_select.py", "scores"]),
 
-        .executableTarget(name: "warden-agent-bench", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3"],
+        .executableTarget(name: "warden-agent-bench", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3", "HostSupport"],
                           path: "Kernel/Agents/Bench"),
 
         // MARK: Host tests
@@ -73,7 +76,8 @@ let package = Package(
         .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime"], path: "Tests/WasmRuntimeTests"),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], path: "Tests/InferenceTests"),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Blake3"], path: "Tests/GatewayTests", exclude: ["Golden"]),
-        .testTarget(name: "AgentHostTests", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3"], path: "Tests/AgentHostTests"),
+        .testTarget(name: "AgentHostTests", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3", "HostSupport"],
+                    path: "Tests/AgentHostTests"),
         .testTarget(name: "KernelCoreTests", dependencies: ["KernelCore"], path: "Tests/KernelCoreTests"),
     ]
 )

@@ -98,7 +98,8 @@ bench-blake3:
 	@$(SWIFTC) -O -wmo -parse-as-library -target-cpu skylake-avx512 -module-name Blake3AVX512 \
 	  -c Gateway/Blake3AVX512/*.swift -o $(BUILD)/blake3-avx512.o
 	@$(SWIFTC) -O -wmo -parse-as-library -enable-experimental-feature Extern -module-name Blake3Bench \
-	  Gateway/Blake3/*.swift Tests/Bench/Blake3Bench.swift $(BUILD)/blake3-avx512.o -o $(BUILD)/blake3-bench
+	  Gateway/Blake3/*.swift Gateway/CLI/HostSupport/*.swift Tests/Bench/Blake3Bench.swift $(BUILD)/blake3-avx512.o \
+	  -o $(BUILD)/blake3-bench
 	@$(BUILD)/blake3-bench $(BUILD)/blake3-bench.bin
 BENCH_TARGETS += bench-blake3
 
@@ -131,9 +132,12 @@ gateway-fuzz:
 	@$(SWIFTC) -sanitize=fuzzer,address -O -g -wmo -parse-as-library -enable-experimental-feature Extern \
 	  -module-name Blake3 -emit-module -emit-module-path $(GATEWAY_FUZZ)/Blake3.swiftmodule \
 	  -c $(call lib_sources,Gateway/Blake3,) -o $(GATEWAY_FUZZ)/Blake3.o
+	@$(SWIFTC) -sanitize=fuzzer,address -O -g -wmo -parse-as-library -module-name HostSupport \
+	  -emit-module -emit-module-path $(GATEWAY_FUZZ)/HostSupport.swiftmodule \
+	  -c Gateway/CLI/HostSupport/*.swift -o $(GATEWAY_FUZZ)/HostSupport.o
 	@$(SWIFTC) -sanitize=fuzzer,address -O -g -parse-as-library -module-name Gateway -I $(GATEWAY_FUZZ) \
 	  $(call lib_sources,Gateway,Blake3 Blake3AVX512 CLI Benchmark Data Fuzz InferenceBridge) Gateway/Fuzz/FuzzEntry.swift \
-	  $(GATEWAY_FUZZ)/Blake3.o $(GATEWAY_FUZZ)/Blake3AVX512.o -o $(GATEWAY_FUZZ)/gateway-fuzz
+	  $(GATEWAY_FUZZ)/Blake3.o $(GATEWAY_FUZZ)/Blake3AVX512.o $(GATEWAY_FUZZ)/HostSupport.o -o $(GATEWAY_FUZZ)/gateway-fuzz
 	@$(PYTHON) Gateway/Fuzz/seeds.py $(GATEWAY_BENCH_FILE) Gateway/Data/constitution.policy $(GATEWAY_FUZZ)/corpus
 	ASAN_OPTIONS=detect_leaks=0 $(GATEWAY_FUZZ)/gateway-fuzz -runs=$(GATEWAY_FUZZ_RUNS) -max_len=4096 -timeout=10 -detect_leaks=0 \
 	  -artifact_prefix=$(GATEWAY_FUZZ)/ $(GATEWAY_FUZZ)/corpus

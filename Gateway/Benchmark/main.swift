@@ -7,6 +7,7 @@
 
 import Gateway
 import Blake3
+import HostSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,17 +54,9 @@ func benchCatalogue() -> ToolCatalogue {
 /// The default constitution (run from the repository root), as layer 6.
 func loadConstitution() -> PolicyLayer {
     let path = "Gateway/Data/constitution.policy"
-    guard let f = fopen(path, "rb") else { fatalError("cannot open \(path) (run from the repository root)") }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let k = buf.withUnsafeMutableBytes { fread($0.baseAddress, 1, 4096, f) }
-        if k == 0 { break }
-        bytes += buf[0..<k]
-    }
-    do { return PolicyLayer(policy: try Policy.parse(String(decoding: bytes, as: UTF8.self))) }
-    catch { fatalError("\(path): \(error)") }
+    let text: String
+    do { text = try HostFile.text(path) } catch { fatalError("\(error) (run from the repository root)") }
+    do { return PolicyLayer(policy: try Policy.parse(text)) } catch { fatalError("\(path): \(error)") }
 }
 let constitution = loadConstitution()
 

@@ -8,7 +8,7 @@
 //   3  a regex pattern and a text to search (parser, DFA construction, both search paths)
 // Findings are crashes, sanitizer reports and hangs; verdicts are not judged here.
 import Blake3
-import Glibc
+import HostSupport
 
 struct FuzzClock: MonotonicClock {
     var t: UInt64 = 1
@@ -24,16 +24,9 @@ struct EchoExecutor: MCPToolExecutor {
 /// The default constitution, read once from the repository root.
 let fuzzPolicy: Policy = {
     let path = "Gateway/Data/constitution.policy"
-    guard let f = fopen(path, "rb") else { fatalError("cannot open \(path) (run from the repository root)") }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let k = buf.withUnsafeMutableBytes { fread($0.baseAddress, 1, 4096, f) }
-        if k == 0 { break }
-        bytes += buf[0..<k]
-    }
-    do { return try Policy.parse(String(decoding: bytes, as: UTF8.self)) } catch { fatalError("\(path): \(error)") }
+    let text: String
+    do { text = try HostFile.text(path) } catch { fatalError("\(error) (run from the repository root)") }
+    do { return try Policy.parse(text) } catch { fatalError("\(path): \(error)") }
 }()
 
 typealias FuzzPipeline = GatewayPipeline<FuzzClock, AbsentModel, AdversarialLayer, PolicyLayer, AuditLogSink>

@@ -5,9 +5,7 @@ import Testing
 import Blake3
 @testable import Gateway
 @testable import AgentHost
-#if canImport(Glibc)
-import Glibc
-#endif
+import HostSupport
 
 /// Monotonic clock advancing 1 µs per reading (deterministic).
 struct StepClock: MonotonicClock {
@@ -65,18 +63,7 @@ enum Fixture {
         return parts.joined(separator: "/")
     }()
 
-    static func read(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, f)
-            if n <= 0 { break }
-            out += chunk[0..<n]
-        }
-        return out
-    }
+    static func read(_ path: String) -> [UInt8]? { try? HostFile.read(path) }
 
     static func text(_ path: String) -> String? { read(path).map { String(decoding: $0, as: UTF8.self) } }
 

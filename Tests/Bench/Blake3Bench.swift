@@ -26,20 +26,6 @@ func bestNs(_ iterations: Int, _ body: (Int) -> Void) -> Double {
     return best
 }
 
-/// The whole file, or nil if it cannot be read.
-func readFile(_ path: String) -> [UInt8]? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-        if n == 0 { break }
-        bytes.append(contentsOf: chunk[..<n])
-    }
-    return bytes
-}
-
 func pad(_ s: String, _ width: Int) -> String {
     s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
 }
@@ -90,7 +76,7 @@ enum Blake3Bench {
             print("\(pad("Blake3.hash \(size) B", 40)) \(fmt(Double(size) / ns * 1000)) MB/s")
         }
         // Optionally a file, hashed in memory (the same file `b3sum --num-threads 1` reads).
-        if CommandLine.arguments.count == 2, let file = readFile(CommandLine.arguments[1]) {
+        if CommandLine.arguments.count == 2, let file = try? HostFile.read(CommandLine.arguments[1]) {
             let ns = file.withUnsafeBytes { buf in bestNs(1) { _ in sink ^= Blake3.hash(buf).words } }
             print("\(pad("Blake3.hash \(CommandLine.arguments[1]) (\(file.count) B)", 40)) \(fmt(Double(file.count) / ns * 1000)) MB/s")
         }

@@ -3,6 +3,7 @@
 
 import Gateway
 import GatewayInference
+import HostSupport
 import Inference
 #if canImport(Glibc)
 import Glibc
@@ -33,8 +34,7 @@ enum EngineLoader {
     }
 
     static func hostFeatures() -> CPUFeatures {
-        guard let bytes = try? HostFile.readAll("/proc/cpuinfo") else { return .baseline }
-        let text = String(decoding: bytes, as: UTF8.self)
+        guard let text = try? HostFile.text("/proc/cpuinfo") else { return .baseline }
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return .baseline }
         return CPUFeatures(cpuinfoFlags: String(line.split(separator: ":", maxSplits: 1).last ?? ""))
     }

@@ -13,7 +13,7 @@ struct ReplaySafetyModel: SafetyModel {
     init(path: String, calibration: PlattCalibration) throws(EvalError) {
         self.calibration = calibration
         margins = [:]
-        for line in EvalFile.lines(try HostFile.readAll(path)) {
+        for line in EvalFile.lines(try EvalFile.read(path)) {
             let fields = String(decoding: line.bytes, as: UTF8.self).split(separator: "\t")
             guard fields.count >= 3, let m = Double(String(fields[2])) else {
                 throw EvalError(description: "\(path): bad score line")

@@ -76,10 +76,10 @@ while !args.isEmpty {
 guard let file, let modelArg else { fail(usage) }
 
 do throws(EvalError) {
-    let text = String(decoding: try HostFile.readAll(policyPath), as: UTF8.self)
+    let text = String(decoding: try EvalFile.read(policyPath), as: UTF8.self)
     let policy: Policy
     do { policy = try Policy.parse(text) } catch { throw EvalError(description: "\(policyPath): \(error)") }
-    var rows = try EvalFile.rows(try HostFile.readAll(file), source: file, tiers: EvalTiers(override: tierArg, policy: policy))
+    var rows = try EvalFile.rows(try EvalFile.read(file), source: file, tiers: EvalTiers(override: tierArg, policy: policy))
     if let rowLimit, rows.count > rowLimit { rows.removeLast(rows.count - rowLimit) }
     var model: EvalModel
     if modelArg == "fake" { model = .fake(LexicalFakeModel()) }

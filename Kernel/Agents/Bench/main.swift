@@ -7,6 +7,7 @@
 import AgentHost
 import Gateway
 import Blake3
+import HostSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,15 +39,7 @@ func nowNs() -> UInt64 {
 }
 
 func readFile(_ path: String) -> [UInt8] {
-    guard let f = fopen(path, "rb") else { print("warden-agent-bench: cannot open \(path) (run `make agents`)"); exit(2) }
-    defer { fclose(f) }
-    var out: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&chunk, 1, chunk.count, f)
-        if n <= 0 { break }
-        out += chunk[0..<n]
-    }
-    return out
+    do { return try HostFile.read(path) } catch { print("warden-agent-bench: \(error) (run `make agents`)"); exit(2) }
 }
 
 let dir = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "build/agents"

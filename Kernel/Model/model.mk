@@ -27,7 +27,7 @@ $(KBUILD)/warden-test-model-probe.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(MODEL_BOOT_
 # Kernel/Host/ModelGateRef/main.swift compiled with warden-eval's sources (its EngineLoader; the model is GatewayInference.ProbeSafetyModel) against the
 # release build of the libraries (no SwiftPM target of its own).
 MODEL_GATE_REF := $(KBUILD)/model-gate-ref
-MODEL_GATE_REF_LIBS := Blake3AVX512 Blake3 Gateway GatewayInference Inference InferenceAVX2 InferenceAVX512
+MODEL_GATE_REF_LIBS := Blake3AVX512 Blake3 Gateway GatewayInference Inference InferenceAVX2 InferenceAVX512 HostSupport
 $(KBUILD)/warden-test-model-gate.iso: $(ISO_INPUTS) $(MODEL_BOOT_MODEL) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" \
 	  $(filter-out %:model,$(ISO_MODULES)) $(MODEL_BOOT_MODEL):model

@@ -46,14 +46,14 @@ while !argv.isEmpty {
 guard let modelPath, let policyPath, let callsPath else { die("usage: model-gate-ref --model M.gguf --policy FILE CALLS.jsonl") }
 
 do {
-    let text = String(decoding: try HostFile.readAll(policyPath), as: UTF8.self)
+    let text = String(decoding: try EvalFile.read(policyPath), as: UTF8.self)
     let policy: Policy
     do { policy = try Policy.parse(text) } catch { die("\(policyPath): \(error)") }
     let model = RecordingModel(engine: try EngineLoader.load(path: modelPath, kernels: nil))
     var pipeline = GatewayPipeline(config: .full, clock: EvalClock(), model: model, adversarial: AdversarialLayer(),
                                    policy: PolicyLayer(policy: policy), sink: NullSink())
     for note in pipeline.configure(from: policy) { print("# policy note: " + note) }
-    for (n, line) in EvalFile.lines(try HostFile.readAll(callsPath)).enumerated() {
+    for (n, line) in EvalFile.lines(try EvalFile.read(callsPath)).enumerated() {
         let v: JSONValue
         do { v = try JSONParser.parse(bytes: line.bytes) } catch { die("\(callsPath):\(line.number): \(error.description)") }
         guard let tool = v["tool"]?.stringValue, let args = v["arguments"], let a = v["agent"],

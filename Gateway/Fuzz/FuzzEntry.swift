@@ -5,8 +5,9 @@
 //      pipeline (schema, tier, rate, pre-filter with its decoders, policy, audit append + verify)
 //   1  one MCP line to a server that has been initialized (JSON-RPC parsing, tools/call via the gateway)
 //   2  a policy text (lexer, parser, regex and glob compilation, rule index)
-//   3  a regex pattern and a text to search (parser, DFA construction, both search paths)
-// Findings are crashes, sanitizer reports and hangs; verdicts are not judged here.
+//   3  a regex pattern and a text to search (parser, DFA construction, literal gate): every fast
+//      path's answer is checked against the plain scalar NFA
+// Findings are crashes, sanitizer reports, hangs and regex disagreements; gateway verdicts are not judged here.
 import Blake3
 import HostSupport
 
@@ -93,7 +94,13 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let split = rest.firstIndex(of: 0) ?? rest.endIndex
         guard let re = try? Regex(String(decoding: rest[rest.startIndex..<split], as: UTF8.self)) else { return 0 }
         let text = split < rest.endIndex ? String(decoding: rest[(split + 1)...], as: UTF8.self) : ""
-        _ = re.matches(text)
+        // Every fast path (DFA, ASCII search, literal gate) must answer as the plain scalar NFA.
+        let answer = re.matchesByScalars(text)
+        if re.matches(text) != answer { fatalError("regex paths disagree: \(re.pattern) on \(text.debugDescription)") }
+        if answer, let gate = re.gate {
+            var t = text
+            if !t.withUTF8({ gate.mayMatch($0) }) { fatalError("literal gate rejects a match: \(re.pattern)") }
+        }
     }
     return 0
 }

@@ -37,7 +37,7 @@ enum Decoders {
                    let a = hexValue(s[i + 2]), let c = hexValue(s[i + 3]), let d = hexValue(s[i + 4]),
                    let e = hexValue(s[i + 5]) {
                     let scalar = UInt32(a) << 12 | UInt32(c) << 8 | UInt32(d) << 4 | UInt32(e)
-                    TextFolder.appendUTF8(scalar >= 0xD800 && scalar <= 0xDFFF ? 63 : scalar, to: &out)
+                    appendUTF8(scalar >= 0xD800 && scalar <= 0xDFFF ? 63 : scalar, to: &out)
                     i += 6
                     changed = true
                     continue
@@ -66,7 +66,7 @@ enum Decoders {
             var j = i + 1
             while j < n, j - i <= 10, s[j] != 59 { j += 1 }
             if j < n, s[j] == 59, let scalar = entityValue(s[(i + 1)..<j]) {
-                TextFolder.appendUTF8(scalar, to: &out)
+                appendUTF8(scalar, to: &out)
                 i = j + 1
                 changed = true
             } else {

@@ -34,8 +34,9 @@ enum RegexLiterals {
         case .empty, .lineStart, .lineEnd:
             return .emptyWidth
         case let .scalar(c):
-            let s = [utf8(lowercased(c))]
-            return RegexLiteralInfo(exact: s, required: s)
+            var bytes: [UInt8] = []
+            appendUTF8(lowercased(c), to: &bytes)
+            return RegexLiteralInfo(exact: [bytes], required: [bytes])
         case let .set(cls):
             let members = asciiMembers(cls)
             return RegexLiteralInfo(exact: members, required: members)
@@ -134,16 +135,6 @@ enum RegexLiterals {
     }
 
     private static func lowercased(_ c: UInt32) -> UInt32 { c >= 65 && c <= 90 ? c + 32 : c }
-
-    private static func utf8(_ c: UInt32) -> [UInt8] {
-        switch c {
-        case ..<0x80: return [UInt8(c)]
-        case ..<0x800: return [UInt8(0xC0 | c >> 6), UInt8(0x80 | c & 0x3F)]
-        case ..<0x10000: return [UInt8(0xE0 | c >> 12), UInt8(0x80 | c >> 6 & 0x3F), UInt8(0x80 | c & 0x3F)]
-        default:
-            return [UInt8(0xF0 | c >> 18), UInt8(0x80 | c >> 12 & 0x3F), UInt8(0x80 | c >> 6 & 0x3F), UInt8(0x80 | c & 0x3F)]
-        }
-    }
 }
 
 /// The compiled gate: one case-folding Aho–Corasick automaton over a pattern's required literals.

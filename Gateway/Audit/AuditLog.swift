@@ -59,10 +59,9 @@ public struct AuditLog: Sendable {
         return nil
     }
 
-    /// Appends one decision and returns its record. O(1): one record hash (plus, once per segment,
-    /// a seal hash). Throws `.storageFull` when the log must block, and rejects malformed entries.
-    @discardableResult
-    public mutating func append(_ entry: AuditEntry) throws(AuditError) -> AuditRecord {
+    /// Appends one decision (read it back as `active.last`). O(1): one record hash (plus, once per
+    /// segment, a seal hash). Throws `.storageFull` when the log must block, and rejects malformed entries.
+    public mutating func append(_ entry: AuditEntry) throws(AuditError) {
         let d = entry.decision
         guard d.decidingLayer <= 6 else { throw .invalidDecision("deciding layer \(d.decidingLayer) is not 0...6") }
         guard (d.verdict == .allow) == (d.decidingLayer == 0) else {
@@ -75,12 +74,15 @@ public struct AuditLog: Sendable {
             guard sealedWaiting.count < retainLimit else { throw .storageFull(sealedWaiting: sealedWaiting.count) }
             sealActiveSegment(monotonicNs: entry.monotonicNs, wallNs: entry.wallNs)
         }
-        let record = AuditRecord.hashed(seq: count, segment: segment, monotonicNs: entry.monotonicNs,
-                                        wallNs: entry.wallNs, payload: .decision(d), prevHash: head)
-        active.append(record)
-        head = record.hash
+        // Built in place and hashed where it lies: no record copy on the hot path.
+        active.append(AuditRecord(seq: count, segment: segment, monotonicNs: entry.monotonicNs, wallNs: entry.wallNs,
+                                  payload: .decision(d), prevHash: head, hash: .zero))
+        head = active.withUnsafeMutableBufferPointer { records in
+            let last = records.baseAddress! + (records.count - 1)
+            last.pointee.hash = last.pointee.computeHash()
+            return last.pointee.hash
+        }
         count &+= 1
-        return record
     }
 
     private func checkLength(_ s: String, _ field: String) throws(AuditError) {

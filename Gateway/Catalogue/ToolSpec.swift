@@ -49,26 +49,41 @@ public struct RateLimit: Equatable, Sendable {
 }
 
 public struct ToolSpec: Sendable {
-    public let name: String
-    public let description: String
+    /// The immutable definition, shared: copying a spec (once per gateway call) is one retain.
+    final class Definition: Sendable {
+        let name: String
+        let description: String
+        let inputSchemaJSON: String
+        let schema: JSONSchema
+        let isExternal: Bool
+
+        init(name: String, description: String, inputSchemaJSON: String, schema: JSONSchema, isExternal: Bool) {
+            self.name = name
+            self.description = description
+            self.inputSchemaJSON = inputSchemaJSON
+            self.schema = schema
+            self.isExternal = isExternal
+        }
+    }
+
+    let definition: Definition
+    public var name: String { definition.name }
+    public var description: String { definition.description }
     /// The MCP `inputSchema` as JSON text (what `tools/list` returns) and its compiled form.
-    public let inputSchemaJSON: String
-    public let schema: JSONSchema
+    public var inputSchemaJSON: String { definition.inputSchemaJSON }
+    public var schema: JSONSchema { definition.schema }
+    /// True for tools registered at run time (external MCP tools, unknown tools in an eval file).
+    public var isExternal: Bool { definition.isExternal }
     public var minimumTier: TrustTier
     public var sideEffect: SideEffect
     public var rateLimit: RateLimit
-    /// True for tools registered at run time (external MCP tools, unknown tools in an eval file).
-    public let isExternal: Bool
 
     public init(name: String, description: String, inputSchemaJSON: String, minimumTier: TrustTier,
                 sideEffect: SideEffect, rateLimit: RateLimit, isExternal: Bool = false) throws(SchemaError) {
-        self.name = name
-        self.description = description
-        self.inputSchemaJSON = inputSchemaJSON
-        self.schema = try JSONSchema(parsing: inputSchemaJSON)
+        definition = Definition(name: name, description: description, inputSchemaJSON: inputSchemaJSON,
+                                schema: try JSONSchema(parsing: inputSchemaJSON), isExternal: isExternal)
         self.minimumTier = minimumTier
         self.sideEffect = sideEffect
         self.rateLimit = rateLimit
-        self.isExternal = isExternal
     }
 }

@@ -6,8 +6,13 @@ public struct SchemaLayer: Sendable {
     /// `tool` is the catalogue entry of `call.tool`, or nil when the tool is not registered.
     public func evaluate(_ call: ToolCall, tool: ToolSpec?) -> LayerOutcome {
         guard let tool else { return .deny(reason: "unknown tool \"\(Self.clip(call.tool))\"") }
+        return evaluate(call, tool: tool)
+    }
+
+    /// `evaluate` for a registered tool (the pipeline's path: no optional to unwrap and copy).
+    public func evaluate(_ call: ToolCall, tool: ToolSpec) -> LayerOutcome {
         guard case .object = call.arguments else { return .deny(reason: "arguments must be a JSON object") }
-        if let why = tool.schema.violation(of: call.arguments) {
+        if let why = tool.definition.schema.violation(of: call.arguments) {  // borrowed, not copied
             return .deny(reason: "arguments of \(tool.name) invalid: \(why)")
         }
         return .pass

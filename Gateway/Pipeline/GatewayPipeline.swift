@@ -50,18 +50,18 @@ public struct GatewayPipeline<Clock: MonotonicClock, Model: SafetyModel, Adversa
         var t = start
         // Layer 1. An unknown tool is denied here even if the layer is disabled: nothing after
         // it can work without a catalogue entry.
-        let index = catalogue.lookup(call.tool)
-        if config.runs(.schema) || index == nil {
-            let spec: ToolSpec? = index.map { catalogue[$0] }
-            if finish(.schema, schema.evaluate(call, tool: spec), &d, &t) { return }
+        guard let index = catalogue.lookup(call.tool) else {
+            _ = finish(.schema, schema.evaluate(call, tool: nil), &d, &t)
+            return
         }
-        let tool = catalogue[index!]
+        let tool = catalogue[index]
+        if config.runs(.schema), finish(.schema, schema.evaluate(call, tool: tool), &d, &t) { return }
         if config.runs(.trustTier), finish(.trustTier, trustTier.evaluate(call, tool: tool), &d, &t) { return }
         if config.runs(.rateLimit),
-           finish(.rateLimit, rateLimit.evaluate(call, toolIndex: index!, rate: tool.rateLimit, now: t), &d, &t) { return }
+           finish(.rateLimit, rateLimit.evaluate(call, toolIndex: index, rate: tool.rateLimit, now: t), &d, &t) { return }
         if config.runs(.adversarial), finish(.adversarial, adversarial.evaluate(call), &d, &t) { return }
         if config.runs(.probeLogits),
-           finish(.probeLogits, probeLogits.evaluate(call, tool: tool, index: index!, canonicalArguments: canonical), &d, &t) { return }
+           finish(.probeLogits, probeLogits.evaluate(call, tool: tool, index: index, canonicalArguments: canonical), &d, &t) { return }
         if config.runs(.policy), finish(.policy, policy.evaluate(call), &d, &t) { return }
     }
 

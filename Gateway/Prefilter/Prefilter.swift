@@ -46,7 +46,11 @@ public struct Prefilter: Sendable {
         if let r = scanRecurring(call.agent.purpose, inContext: true, state: &state) {
             return finish(r, location: "agent.purpose")
         }
-        var path: [PathComponent] = []
+        // The path buffer lives in the scratch: a warmed-up walk allocates nothing for it.
+        var path = state.path
+        state.path = []
+        path.removeAll(keepingCapacity: true)
+        defer { state.path = path }
         if let r = walk(call.arguments, path: &path, depth: 0, state: &state) {
             return finish(r, location: PathComponent.render(path))
         }

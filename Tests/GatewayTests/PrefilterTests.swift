@@ -175,14 +175,15 @@ private func folded(_ s: String) -> String {
         #expect(finding(url)?.category == .privateAddress, "\(url)")
     }
 
-    @Test(arguments: ["10.0.0.5", "192.168.1.20:22", "::1", "[fd00::5]:80", "localhost"])
+    @Test(arguments: ["10.0.0.5", "192.168.1.20:22", "::1", "[fd00::5]:80", "localhost", " LOCALHOST ", "localhost.",
+                      "metadata", "instance-data", "metadata.goog", "api.localhost"])
     func privateWholeValues(value: String) {
         #expect(finding(value)?.category == .privateAddress, "\(value)")
     }
 
     @Test(arguments: [
         "https://example.com/", "http://8.8.8.8/", "https://[2001:db8::1]/", "connection refused by 10.0.0.12:5432",
-        "version 10.2.0.1 released", "8080", "settings.local",
+        "version 10.2.0.1 released", "8080", "settings.local", "localhosts", "metadata-service", "utc",
     ])
     func publicOrNonHostValues(value: String) {
         #expect(finding(value)?.category != .privateAddress, "\(value)")

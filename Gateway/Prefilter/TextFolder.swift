@@ -4,9 +4,10 @@
 
 enum TextFolder {
     /// Appends the folded form of `input` (UTF-8 bytes) to `out`. Invalid UTF-8 becomes `?`.
-    /// Fast path: the leading ASCII run goes through raw buffers (one table lookup per byte, no
-    /// per-byte append); the rest, from the first non-ASCII byte on, takes the general loop with
-    /// the same whitespace state, so the output is identical.
+    /// Fast path: the leading ASCII run goes through raw buffers, 16 bytes per step where a block
+    /// folds one byte to one byte (see `plainBlock`) and one table lookup per byte elsewhere; the
+    /// rest, from the first non-ASCII byte on, takes the general loop with the same whitespace
+    /// state, so the output is identical.
     static func fold(_ input: [UInt8], into out: inout [UInt8]) {
         let n = input.count
         let base = out.count
@@ -19,24 +20,77 @@ enum TextFolder {
         input.withUnsafeBufferPointer { inp in
             out.withUnsafeMutableBufferPointer { o in
                 TextFolder.asciiMap.withUnsafeBufferPointer { map in
-                    // Branch-light: always store, then advance unless the byte is dropped (0)
-                    // or is whitespace right after whitespace.
-                    while consumed < n {
-                        let b = inp[consumed]
-                        if b >= 0x80 { break }
-                        consumed &+= 1
-                        let m = map[Int(b)]
-                        let isSpace = m == 32
-                        o[written] = m
-                        let keep = m != 0 && !(isSpace && lastWasSpace)
-                        written &+= keep ? 1 : 0
-                        if m != 0 { lastWasSpace = isSpace }
+                    ascii: while consumed < n {
+                        // The block and the byte after it are read, so 17 bytes must remain.
+                        if consumed &+ 17 <= n,
+                           let block = plainBlock(UnsafeRawPointer(inp.baseAddress! + consumed), lastWasSpace: lastWasSpace) {
+                            UnsafeMutableRawPointer(o.baseAddress! + written).storeBytes(of: block.folded,
+                                                                                         as: SIMD16<UInt8>.self)
+                            written &+= 16
+                            consumed &+= 16
+                            lastWasSpace = block.endsWithSpace
+                            continue
+                        }
+                        // Byte by byte up to the next block boundary. Branch-light: always store,
+                        // then advance unless the byte is dropped (0) or is whitespace right after
+                        // whitespace.
+                        let stop = min(n, consumed &+ 16)
+                        while consumed < stop {
+                            let b = inp[consumed]
+                            if b >= 0x80 { break ascii }
+                            consumed &+= 1
+                            let m = map[Int(b)]
+                            let isSpace = m == 32
+                            o[written] = m
+                            let keep = m != 0 && !(isSpace && lastWasSpace)
+                            written &+= keep ? 1 : 0
+                            if m != 0 { lastWasSpace = isSpace }
+                        }
                     }
                 }
             }
         }
         out.removeLast(out.count - written)
         if consumed < n { fold(input[consumed...], into: &out, lastWasSpace: lastWasSpace) }
+    }
+
+    /// The fold of 16 ASCII bytes at `p` when each folds to exactly one byte: no byte ≥ 0x80, no
+    /// dropped control, and no whitespace byte whose predecessor (or, conservatively, successor:
+    /// `p[16]` is read) is whitespace. Nil otherwise (the caller folds the block byte by byte).
+    /// Lane arithmetic only: Swift's SIMD comparison operators compile to per-lane loops, so the
+    /// range tests are additions that carry into bit 7 (`atLeast`), which LLVM keeps in SSE2.
+    @inline(__always)
+    static func plainBlock(_ p: UnsafeRawPointer, lastWasSpace: Bool) -> (folded: SIMD16<UInt8>, endsWithSpace: Bool)? {
+        let v = p.loadUnaligned(as: SIMD16<UInt8>.self)
+        let next = p.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self)
+        let high = SIMD16<UInt8>(repeating: 0x80)
+        if isAnySet((v | next) & high) { return nil }
+        let space = spaceLanes(v)
+        let control = (atLeast(v, 9) ^ high) | (atLeast(v, 14) & ~atLeast(v, 32)) | atLeast(v, 127)
+        if isAnySet(control | (space & spaceLanes(next))) || (lastWasSpace && space[0] != 0) { return nil }
+        let upper = atLeast(v, 65) & ~atLeast(v, 91)
+        let lowered = v &+ (upper &>> 2)  // 0x80 >> 2 = 0x20 = 'a' - 'A'
+        let spaceBytes = SIMD16<UInt8>() &- (space &>> 7)  // 0xFF where whitespace
+        return ((lowered & ~spaceBytes) | (spaceBytes & SIMD16(repeating: 32)), space[15] != 0)
+    }
+
+    /// 0x80 in each lane whose byte is ≥ `k`, else 0, for lanes ≤ 0x7F and k ≤ 128: the sum
+    /// x + (128 − k) stays below 256 and reaches bit 7 exactly when x ≥ k.
+    @inline(__always)
+    static func atLeast(_ v: SIMD16<UInt8>, _ k: UInt8) -> SIMD16<UInt8> {
+        (v &+ SIMD16(repeating: 128 &- k)) & SIMD16(repeating: 0x80)
+    }
+
+    /// 0x80 in each ASCII whitespace lane (tab, LF, VT, FF, CR, space: what `asciiMap` maps to 32).
+    @inline(__always)
+    static func spaceLanes(_ v: SIMD16<UInt8>) -> SIMD16<UInt8> {
+        (atLeast(v, 9) & ~atLeast(v, 14)) | (atLeast(v, 32) & ~atLeast(v, 33))
+    }
+
+    @inline(__always)
+    static func isAnySet(_ v: SIMD16<UInt8>) -> Bool {
+        let words = unsafeBitCast(v, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
     }
 
     /// The general loop (any collection of bytes), starting in the given whitespace state.

@@ -42,22 +42,7 @@ public enum JSONWriter {
         case .object(let members):
             out.append(UInt8(ascii: "{"))
             if sorted {
-                // Selection by increasing key without allocating: members are few and keys unique.
-                var previous: Int? = nil
-                for i in 0..<members.count {
-                    var best: Int? = nil
-                    for j in 0..<members.count {
-                        if let p = previous, !utf16Less(members[p].key, members[j].key) { continue }
-                        if let b = best, !utf16Less(members[j].key, members[b].key) { continue }
-                        best = j
-                    }
-                    guard let b = best else { break }
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
-                    writeString(members[b].key, into: &out)
-                    out.append(UInt8(ascii: ":"))
-                    write(members[b].value, sorted: true, into: &out)
-                    previous = b
-                }
+                writeSortedMembers(members, into: &out)
             } else {
                 for (i, m) in members.enumerated() {
                     if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -67,6 +52,57 @@ public enum JSONWriter {
                 }
             }
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Object members in canonical key order. Each key gets its first eight UTF-8 bytes as a
+    /// big-endian integer; two ASCII-only prefixes that differ decide by integer comparison (zero
+    /// padding sorts a proper prefix first, as UTF-16 order does), anything else by `utf16Less`.
+    static func writeSortedMembers(_ members: [(key: String, value: JSONValue)], into out: inout [UInt8]) {
+        members.withUnsafeBufferPointer { m in
+            withUnsafeTemporaryAllocation(of: SortKey.self, capacity: m.count) { order in
+                for i in 0..<m.count { order.initializeElement(at: i, to: SortKey(m[i].key, index: i)) }
+                func less(_ x: SortKey, _ y: SortKey) -> Bool {
+                    if x.ascii && y.ascii && x.prefix != y.prefix { return x.prefix < y.prefix }
+                    return utf16Less(m[x.index].key, m[y.index].key)
+                }
+                if m.count <= 16 {  // insertion sort: no allocation, fewest compares for the usual few keys
+                    for i in 1..<max(m.count, 1) {
+                        let x = order[i]
+                        var j = i
+                        while j > 0, less(x, order[j - 1]) { order[j] = order[j - 1]; j -= 1 }
+                        order[j] = x
+                    }
+                } else {
+                    var all = order  // the same memory: sorting a buffer pointer mutates its elements
+                    all.sort(by: less)
+                }
+                for i in 0..<m.count {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    let k = order[i].index
+                    writeString(m[k].key, into: &out)
+                    out.append(UInt8(ascii: ":"))
+                    write(m[k].value, sorted: true, into: &out)
+                }
+                _ = order.deinitialize()
+            }
+        }
+    }
+
+    struct SortKey {
+        var prefix: UInt64 = 0
+        var ascii = true
+        var index: Int
+
+        init(_ key: String, index: Int) {
+            self.index = index
+            var k = 0
+            for b in key.utf8 {
+                if k == 8 { break }
+                prefix |= UInt64(b) << (56 - 8 * UInt64(k))
+                if b >= 0x80 { ascii = false }
+                k += 1
+            }
         }
     }
 
@@ -92,16 +128,8 @@ public enum JSONWriter {
             let n = bytes.count
             let raw = UnsafeRawPointer(bytes.baseAddress)
             while i < n {
-                // Eight bytes at a time while none needs an escape (the "has zero byte" bit trick
-                // on w ^ '"', w ^ '\\' and the bytes below 0x20).
-                if i &+ 8 <= n, let raw {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let ones: UInt64 = 0x0101_0101_0101_0101
-                    let high: UInt64 = 0x8080_8080_8080_8080
-                    let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
-                    let special = ((q &- ones) & ~q) | ((bs &- ones) & ~bs) | ((w &- ones &* 0x20) & ~w)
-                    if special & high == 0 { i &+= 8; continue }
-                }
+                // Sixteen bytes at a time while none needs an escape.
+                if i &+ 16 <= n, let raw, !JSONWriter.needsEscape(raw + i) { i &+= 16; continue }
                 let b = bytes[i]
                 if b >= 0x20 && b != 0x22 && b != 0x5C { i &+= 1; continue }
                 if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
@@ -112,6 +140,22 @@ public enum JSONWriter {
             if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// True if any of the 16 bytes at `p` is `"`, `\` or a C0 control. Lane arithmetic (see
+    /// `TextFolder.atLeast`) on the low seven bits; bytes ≥ 0x80 never need an escape.
+    @inline(__always)
+    static func needsEscape(_ p: UnsafeRawPointer) -> Bool {
+        let v = p.loadUnaligned(as: SIMD16<UInt8>.self)
+        let high = SIMD16<UInt8>(repeating: 0x80)
+        let ascii = ~v & high
+        let u = v & SIMD16(repeating: 0x7F)
+        let control = ~((u &+ SIMD16(repeating: 128 - 32)) & high) & high
+        let quote = ((u ^ SIMD16(repeating: 0x22)) &+ SIMD16(repeating: 0x7F)) & high  // 0x80 unless '"'
+        let backslash = ((u ^ SIMD16(repeating: 0x5C)) &+ SIMD16(repeating: 0x7F)) & high
+        let special = (control | ((quote & backslash) ^ high)) & ascii
+        let words = unsafeBitCast(special, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
     }
 
     /// The escape of one byte that `writeString` may not copy as is (`"`, `\` or a C0 control).
@@ -135,9 +179,8 @@ public enum JSONWriter {
     /// ASCII (always, for ASCII keys) that difference decides exactly as UTF-16 would, and a
     /// proper prefix is smaller in both encodings. Otherwise the UTF-16 walk decides.
     static func utf16Less(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        let quick: Bool? = a.withUTF8 { x in
-            b.withUTF8 { y -> Bool? in
+        let quick: Bool?? = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
                 let n = min(x.count, y.count)
                 var i = 0
                 while i < n {
@@ -146,9 +189,9 @@ public enum JSONWriter {
                     i &+= 1
                 }
                 return x.count < y.count
-            }
+            } ?? nil
         }
-        if let quick { return quick }
+        if let quick = quick ?? nil { return quick }
         return utf16LessByCodeUnits(a, b)
     }
 

@@ -59,6 +59,12 @@ public enum JSONWriter {
     /// big-endian integer; two ASCII-only prefixes that differ decide by integer comparison (zero
     /// padding sorts a proper prefix first, as UTF-16 order does), anything else by `utf16Less`.
     static func writeSortedMembers(_ members: [(key: String, value: JSONValue)], into out: inout [UInt8]) {
+        if members.count == 1 {
+            writeString(members[0].key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            write(members[0].value, sorted: true, into: &out)
+            return
+        }
         members.withUnsafeBufferPointer { m in
             withUnsafeTemporaryAllocation(of: SortKey.self, capacity: m.count) { order in
                 for i in 0..<m.count { order.initializeElement(at: i, to: SortKey(m[i].key, index: i)) }
@@ -96,13 +102,17 @@ public enum JSONWriter {
 
         init(_ key: String, index: Int) {
             self.index = index
-            var k = 0
-            for b in key.utf8 {
-                if k == 8 { break }
-                prefix |= UInt64(b) << (56 - 8 * UInt64(k))
-                if b >= 0x80 { ascii = false }
-                k += 1
-            }
+            // Native strings are contiguous; any other keeps the UTF-16 comparison (ascii = false).
+            guard let head = key.utf8.withContiguousStorageIfAvailable({ bytes -> (UInt64, Bool) in
+                var prefix: UInt64 = 0
+                var any: UInt8 = 0
+                for k in 0..<min(8, bytes.count) {
+                    prefix |= UInt64(bytes[k]) << (56 - 8 * UInt64(k))
+                    any |= bytes[k]
+                }
+                return (prefix, any < 0x80)
+            }) else { ascii = false; return }
+            (prefix, ascii) = head
         }
     }
 

@@ -100,9 +100,12 @@ public struct RateLimitLayer: Sendable {
 
     /// FNV-1a 64 over the UTF-8 bytes (deterministic, no seeded hasher needed in the kernel).
     static func fnv1a(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        func hash<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
+        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
     }
 }
 

@@ -5,17 +5,22 @@
 // with `^` passable only at position 0 and `$` decided at the end of the text.
 
 struct RegexDFA: Sendable {
-    /// ASCII byte (folded first under `(?i)`) → column.
+    /// Byte (folded first under `(?i)`) → column; every byte ≥ 0x80 has the last column.
     let classOf: [UInt8]
-    let classCount: Int
-    /// `state * classCount + class` → next state; `RegexDFA.matched` once a match is reachable.
-    let next: [UInt16]
+    /// Columns per state: the byte classes, then the non-ASCII column.
+    let stride: Int
+    /// `row + column` → the next state's row (state × stride), `RegexDFA.matched` once a match is
+    /// reachable, `RegexDFA.nonASCII` in the last column: one lookup and one compare per byte.
+    let next: [UInt32]
     /// Per state: a match is reachable if the text ends here (the `$` threads).
     let acceptsAtEnd: [Bool]
-    /// The state before the first byte (position 0).
-    let start: UInt16
+    /// The row before the first byte (position 0).
+    let start: UInt32
 
-    static let matched = UInt16.max
+    static let matched = UInt32.max
+    static let nonASCII = UInt32.max - 1
+    /// `matched` in the construction's state-index table.
+    private static let matchedIndex = UInt16.max
 
     /// Threads after an epsilon closure: consuming pcs, pcs waiting behind `$`, and whether `match` was reached.
     private struct Closure {
@@ -45,7 +50,7 @@ struct RegexDFA: Sendable {
             default: break
             }
         }
-        var classOf = [UInt8](repeating: 0, count: 128)
+        var classOf = [UInt8](repeating: 0, count: 256)
         var signatures: [[Bool]] = []
         var representative: [UInt32] = []
         for b in UInt32(0)..<128 {
@@ -125,7 +130,7 @@ struct RegexDFA: Sendable {
                     for pc in fresh.consuming where mark[Int(pc)] != stamp { target.consuming.append(pc) }  // not in target's closure
                     for pc in fresh.ends where !target.ends.contains(pc) { target.ends.append(pc) }
                 }
-                if target.matched { next.append(RegexDFA.matched); byStep[step] = RegexDFA.matched; continue }
+                if target.matched { next.append(RegexDFA.matchedIndex); byStep[step] = RegexDFA.matchedIndex; continue }
                 let k = key(target)
                 let entry: UInt16
                 if let known = index[k] {
@@ -141,9 +146,19 @@ struct RegexDFA: Sendable {
             }
             s += 1
         }
+        // Rows of the search table: premultiplied targets plus the non-ASCII column.
+        let stride = classCount + 1
+        var rows = [UInt32](repeating: RegexDFA.nonASCII, count: states.count * stride)
+        for state in 0..<states.count {
+            for k in 0..<classCount {
+                let target = next[state * classCount + k]
+                rows[state * stride + k] = target == RegexDFA.matchedIndex ? RegexDFA.matched : UInt32(target) * UInt32(stride)
+            }
+        }
+        for b in 128..<256 { classOf[b] = UInt8(classCount) }  // classCount < 255 (checked above)
         self.classOf = classOf
-        self.classCount = classCount
-        self.next = next
+        self.stride = stride
+        self.next = rows
         self.acceptsAtEnd = acceptsAtEnd
         self.start = 0
     }
@@ -153,14 +168,13 @@ struct RegexDFA: Sendable {
     func search(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
         next.withUnsafeBufferPointer { next in
             classOf.withUnsafeBufferPointer { classOf in
-                var state = Int(start)
+                var row = Int(start)
                 for b in text {
-                    if b >= 0x80 { return nil }
-                    let t = next[state &* classCount &+ Int(classOf[Int(b)])]
-                    if t == RegexDFA.matched { return true }
-                    state = Int(t)
+                    let t = next[row &+ Int(classOf[Int(b)])]
+                    if t >= RegexDFA.nonASCII { return t == RegexDFA.matched ? true : nil }
+                    row = Int(t)
                 }
-                return acceptsAtEnd[state]
+                return acceptsAtEnd[row / stride]
             }
         }
     }

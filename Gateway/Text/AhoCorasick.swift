@@ -124,11 +124,13 @@ struct AhoCorasick: Sendable {
                         let classCount = self.classCount
                         var row: UInt32 = 0
                         var position = 0
-                        for b in text {
-                            let next = delta[Int(row &+ UInt32(classOf[Int(b)]))]
+                        let n = text.count
+                        while position < n {
+                            let next = delta[Int(row &+ UInt32(classOf[Int(text[position])]))]
                             position &+= 1
+                            // The common case moves on with the row as loaded (no flag to clear).
+                            if next & AhoCorasick.emitsFlag == 0 { row = next; continue }
                             row = next & ~AhoCorasick.emitsFlag
-                            if next & AhoCorasick.emitsFlag == 0 { continue }
                             let state = Int(row) / classCount
                             var s = output[state] >= 0 ? state : Int(outputLink[state])
                             while s >= 0 {

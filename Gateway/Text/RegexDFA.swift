@@ -155,7 +155,7 @@ struct RegexDFA: Sendable {
                 rows[state * stride + k] = target == RegexDFA.matchedIndex ? RegexDFA.matched : UInt32(target) * UInt32(stride)
             }
         }
-        for b in 128..<256 { classOf[b] = UInt8(classCount) }  // classCount < 255 (checked above)
+        for b in 128..<256 { classOf[b] = UInt8(classCount) }  // classCount ≤ 255 (the guard above)
         self.classOf = classOf
         self.stride = stride
         self.next = rows

@@ -152,20 +152,15 @@ public enum JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// True if any of the 16 bytes at `p` is `"`, `\` or a C0 control. Lane arithmetic (see
-    /// `TextFolder.atLeast`) on the low seven bits; bytes ≥ 0x80 never need an escape.
+    /// True if any of the 16 bytes at `p` is `"`, `\` or a C0 control (`ByteLanes` on the low
+    /// seven bits; bytes ≥ 0x80 never need an escape).
     @inline(__always)
     static func needsEscape(_ p: UnsafeRawPointer) -> Bool {
+        typealias L = ByteLanes
         let v = p.loadUnaligned(as: SIMD16<UInt8>.self)
-        let high = SIMD16<UInt8>(repeating: 0x80)
-        let ascii = ~v & high
         let u = v & SIMD16(repeating: 0x7F)
-        let control = ~((u &+ SIMD16(repeating: 128 - 32)) & high) & high
-        let quote = ((u ^ SIMD16(repeating: 0x22)) &+ SIMD16(repeating: 0x7F)) & high  // 0x80 unless '"'
-        let backslash = ((u ^ SIMD16(repeating: 0x5C)) &+ SIMD16(repeating: 0x7F)) & high
-        let special = (control | ((quote & backslash) ^ high)) & ascii
-        let words = unsafeBitCast(special, to: SIMD2<UInt64>.self)
-        return words[0] | words[1] != 0
+        let special = (L.atLeast(u, 32) ^ L.high) | L.equals(u, 0x22) | L.equals(u, 0x5C)
+        return L.any(special & ~v & L.high)
     }
 
     /// The escape of one byte that `writeString` may not copy as is (`"`, `\` or a C0 control).

@@ -77,42 +77,24 @@ struct DecodeHints: Equatable {
         return u == 38 ? 4 : 0
     }
 
-    /// The classes of 16 bytes at once, in lane arithmetic (see `TextFolder.atLeast`): bit i of
-    /// `base64` is set when byte i is in the base64 alphabet; `flags` holds 2 and 4 as `classes` does.
+    /// The classes of 16 bytes at once (`ByteLanes`): bit i of `base64` is set when byte i is in
+    /// the base64 alphabet; `flags` holds 2 and 4 as `classes` does.
     struct Block {
         var base64: UInt16
         var flags: UInt8
 
         @inline(__always)
         init(_ p: UnsafeRawPointer) {
+            typealias L = ByteLanes
             let v = p.loadUnaligned(as: SIMD16<UInt8>.self)
-            let high = SIMD16<UInt8>(repeating: 0x80)
-            let ascii = ~v & high  // bytes ≥ 0x80 are in no class
+            let ascii = ~v & L.high  // bytes ≥ 0x80 are in no class
             let u = v & SIMD16(repeating: 0x7F)
-            let letters = (TextFolder.atLeast(u, 65) & ~TextFolder.atLeast(u, 91))
-                | (TextFolder.atLeast(u, 97) & ~TextFolder.atLeast(u, 123))
-            let digits = TextFolder.atLeast(u, 48) & ~TextFolder.atLeast(u, 58)
-            let symbols = Block.equals(u, 43) | Block.equals(u, 47) | Block.equals(u, 45)  // + / -
-                | Block.equals(u, 95) | Block.equals(u, 61)  // _ =
-            base64 = Block.laneBits((letters | digits | symbols) & ascii)
-            flags = (TextFolder.isAnySet((Block.equals(u, 37) | Block.equals(u, 92)) & ascii) ? 2 : 0)
-                | (TextFolder.isAnySet(Block.equals(u, 38) & ascii) ? 4 : 0)
-        }
-
-        /// 0x80 in each lane equal to `k` (lanes and k ≤ 0x7F): x ^ k + 0x7F reaches bit 7 unless x ^ k is 0.
-        @inline(__always)
-        static func equals(_ u: SIMD16<UInt8>, _ k: UInt8) -> SIMD16<UInt8> {
-            (((u ^ SIMD16(repeating: k)) &+ SIMD16(repeating: 0x7F)) & SIMD16(repeating: 0x80)) ^ SIMD16(repeating: 0x80)
-        }
-
-        /// Bit i = bit 7 of lane i (SSE2's pmovmskb, which Swift does not expose): per 64-bit half,
-        /// the multiply gathers the eight lane bits into the top byte without carries.
-        @inline(__always)
-        static func laneBits(_ v: SIMD16<UInt8>) -> UInt16 {
-            let words = unsafeBitCast(v, to: SIMD2<UInt64>.self)
-            let low = ((words[0] >> 7) &* 0x0102_0408_1020_4080) >> 56
-            let high = ((words[1] >> 7) &* 0x0102_0408_1020_4080) >> 56
-            return UInt16(truncatingIfNeeded: low | high << 8)
+            let letters = L.inRange(u, 65, 91) | L.inRange(u, 97, 123)
+            let digits = L.inRange(u, 48, 58)
+            let symbols = L.equals(u, 43) | L.equals(u, 47) | L.equals(u, 45) | L.equals(u, 95) | L.equals(u, 61)  // + / - _ =
+            base64 = L.mask((letters | digits | symbols) & ascii)
+            flags = (L.any((L.equals(u, 37) | L.equals(u, 92)) & ascii) ? 2 : 0)  // % \
+                | (L.any(L.equals(u, 38) & ascii) ? 4 : 0)  // &
         }
     }
 }

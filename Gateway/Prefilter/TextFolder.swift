@@ -57,40 +57,24 @@ enum TextFolder {
     /// The fold of 16 ASCII bytes at `p` when each folds to exactly one byte: no byte ≥ 0x80, no
     /// dropped control, and no whitespace byte whose predecessor (or, conservatively, successor:
     /// `p[16]` is read) is whitespace. Nil otherwise (the caller folds the block byte by byte).
-    /// Lane arithmetic only: Swift's SIMD comparison operators compile to per-lane loops, so the
-    /// range tests are additions that carry into bit 7 (`atLeast`), which LLVM keeps in SSE2.
     @inline(__always)
     static func plainBlock(_ p: UnsafeRawPointer, lastWasSpace: Bool) -> (folded: SIMD16<UInt8>, endsWithSpace: Bool)? {
+        typealias L = ByteLanes
         let v = p.loadUnaligned(as: SIMD16<UInt8>.self)
         let next = p.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self)
-        let high = SIMD16<UInt8>(repeating: 0x80)
-        if isAnySet((v | next) & high) { return nil }
+        if L.any((v | next) & L.high) { return nil }
         let space = spaceLanes(v)
-        let control = (atLeast(v, 9) ^ high) | (atLeast(v, 14) & ~atLeast(v, 32)) | atLeast(v, 127)
-        if isAnySet(control | (space & spaceLanes(next))) || (lastWasSpace && space[0] != 0) { return nil }
-        let upper = atLeast(v, 65) & ~atLeast(v, 91)
-        let lowered = v &+ (upper &>> 2)  // 0x80 >> 2 = 0x20 = 'a' - 'A'
+        let control = (L.atLeast(v, 9) ^ L.high) | L.inRange(v, 14, 32) | L.atLeast(v, 127)
+        if L.any(control | (space & spaceLanes(next))) || (lastWasSpace && space[0] != 0) { return nil }
+        let lowered = v &+ (L.inRange(v, 65, 91) &>> 2)  // 0x80 >> 2 = 0x20 = 'a' - 'A'
         let spaceBytes = SIMD16<UInt8>() &- (space &>> 7)  // 0xFF where whitespace
         return ((lowered & ~spaceBytes) | (spaceBytes & SIMD16(repeating: 32)), space[15] != 0)
-    }
-
-    /// 0x80 in each lane whose byte is ≥ `k`, else 0, for lanes ≤ 0x7F and k ≤ 128: the sum
-    /// x + (128 − k) stays below 256 and reaches bit 7 exactly when x ≥ k.
-    @inline(__always)
-    static func atLeast(_ v: SIMD16<UInt8>, _ k: UInt8) -> SIMD16<UInt8> {
-        (v &+ SIMD16(repeating: 128 &- k)) & SIMD16(repeating: 0x80)
     }
 
     /// 0x80 in each ASCII whitespace lane (tab, LF, VT, FF, CR, space: what `asciiMap` maps to 32).
     @inline(__always)
     static func spaceLanes(_ v: SIMD16<UInt8>) -> SIMD16<UInt8> {
-        (atLeast(v, 9) & ~atLeast(v, 14)) | (atLeast(v, 32) & ~atLeast(v, 33))
-    }
-
-    @inline(__always)
-    static func isAnySet(_ v: SIMD16<UInt8>) -> Bool {
-        let words = unsafeBitCast(v, to: SIMD2<UInt64>.self)
-        return words[0] | words[1] != 0
+        ByteLanes.inRange(v, 9, 14) | ByteLanes.inRange(v, 32, 33)
     }
 
     /// The general loop (any collection of bytes), starting in the given whitespace state.

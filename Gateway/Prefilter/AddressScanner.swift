@@ -96,8 +96,8 @@ enum AddressScanner {
         while lo < hi, text[lo] == 32 { lo += 1 }
         while hi > lo, text[hi - 1] == 32 { hi -= 1 }
         if hi - lo == 0 || hi - lo > 253 { return nil }
-        // One pass: a space or '/' rules the value out; without '.', ':' or '[' it can only be one of
-        // the dot-free names `hostNameHit` knows (no IP literal or suffix rule applies without them).
+        // One pass: a space or '/' rules the value out; without '.', ':' or '[' there is no port,
+        // bracket or IP literal to parse, and `classifyAuthority` would go straight to the names.
         var structural = false
         for k in lo..<hi {
             let b = text[k]
@@ -105,13 +105,7 @@ enum AddressScanner {
             if b == 46 || b == 58 || b == 91 { structural = true }
         }
         let value = text[lo..<hi]
-        if !structural && !isDotFreeHostName(value) { return nil }
-        return classifyAuthority(value, lenient: false)
-    }
-
-    /// The host names `hostNameHit` flags that contain no '.' (checked before any parsing).
-    private static func isDotFreeHostName(_ s: ArraySlice<UInt8>) -> Bool {
-        equals(s, "localhost") || equals(s, "metadata") || equals(s, "instance-data")
+        return structural ? classifyAuthority(value, lenient: false) : hostNameHit(value, inURL: false)
     }
 
     /// host, host:port, [v6], [v6]:port or a bare IPv6 literal. `lenient` accepts inet_aton IPv4

@@ -74,7 +74,7 @@ enum TextFolder {
     /// 0x80 in each ASCII whitespace lane (tab, LF, VT, FF, CR, space: what `asciiMap` maps to 32).
     @inline(__always)
     static func spaceLanes(_ v: SIMD16<UInt8>) -> SIMD16<UInt8> {
-        ByteLanes.inRange(v, 9, 14) | ByteLanes.inRange(v, 32, 33)
+        ByteLanes.inRange(v, 9, 14) | ByteLanes.equals(v, 32)
     }
 
     /// The general loop (any collection of bytes), starting in the given whitespace state.

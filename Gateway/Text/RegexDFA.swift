@@ -10,7 +10,9 @@ struct RegexDFA: Sendable {
     /// Columns per state: the byte classes, then the non-ASCII column.
     let stride: Int
     /// `row + column` → the next state's row (state × stride), `RegexDFA.matched` once a match is
-    /// reachable, `RegexDFA.nonASCII` in the last column: one lookup and one compare per byte.
+    /// reachable, `RegexDFA.failed` once no thread is left (only anchored patterns get there: an
+    /// unanchored search starts a thread at every byte), `RegexDFA.nonASCII` in the last column:
+    /// one lookup and one compare per byte.
     let next: [UInt32]
     /// Per state: a match is reachable if the text ends here (the `$` threads).
     let acceptsAtEnd: [Bool]
@@ -19,6 +21,7 @@ struct RegexDFA: Sendable {
 
     static let matched = UInt32.max
     static let nonASCII = UInt32.max - 1
+    static let failed = UInt32.max - 2
     /// `matched` in the construction's state-index table.
     private static let matchedIndex = UInt16.max
 
@@ -148,11 +151,15 @@ struct RegexDFA: Sendable {
         }
         // Rows of the search table: premultiplied targets plus the non-ASCII column.
         let stride = classCount + 1
+        // The state without threads, if reached: no later byte can revive it (no thread starts after
+        // position 0 when anchored) and it does not accept at the end, so the answer is false.
+        let dead = states.firstIndex { $0.consuming.isEmpty && $0.ends.isEmpty && !$0.matched }
         var rows = [UInt32](repeating: RegexDFA.nonASCII, count: states.count * stride)
         for state in 0..<states.count {
             for k in 0..<classCount {
                 let target = next[state * classCount + k]
-                rows[state * stride + k] = target == RegexDFA.matchedIndex ? RegexDFA.matched : UInt32(target) * UInt32(stride)
+                rows[state * stride + k] = target == RegexDFA.matchedIndex ? RegexDFA.matched
+                    : Int(target) == dead ? RegexDFA.failed : UInt32(target) * UInt32(stride)
             }
         }
         for b in 128..<256 { classOf[b] = UInt8(classCount) }  // classCount ≤ 255 (the guard above)
@@ -171,7 +178,10 @@ struct RegexDFA: Sendable {
                 var row = Int(start)
                 for b in text {
                     let t = next[row &+ Int(classOf[Int(b)])]
-                    if t >= RegexDFA.nonASCII { return t == RegexDFA.matched ? true : nil }
+                    if t >= RegexDFA.failed {
+                        if t == RegexDFA.nonASCII { return nil }
+                        return t == RegexDFA.matched
+                    }
                     row = Int(t)
                 }
                 return acceptsAtEnd[row / stride]

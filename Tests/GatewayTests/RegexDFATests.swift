@@ -50,4 +50,22 @@ import Testing
         #expect(re.matches("é key"))
         #expect(!re.matches("key é"))
     }
+
+    @Test func anchoredSearchStopsWhenNoThreadIsLeft() throws {
+        // No thread of `^(--force|abc)$` survives "x": the DFA answers false there, before the non-ASCII byte that
+        // would otherwise hand the text to the scalar search.
+        let re = try Regex("^(--force|abc)$")
+        let dfa = try #require(re.dfa)
+        var dead = "xyz é"
+        #expect(dead.withUTF8 { dfa.search($0) } == false)
+        var live = "abcé"
+        #expect(live.withUTF8 { dfa.search($0) } == nil)
+        #expect(!re.matches(dead) && !re.matches(live) && re.matches("abc") && re.matches("--force"))
+        // Unanchored searches never die: a match may start at any later byte.
+        let open = try Regex("abc")
+        var late = "xyz é abc"
+        let openDFA = try #require(open.dfa)
+        #expect(late.withUTF8 { openDFA.search($0) } == nil)
+        #expect(open.matches(late))
+    }
 }

@@ -122,8 +122,70 @@ enum Decoders {
     static func isMostlyPrintable(_ bytes: ArraySlice<UInt8>) -> Bool {
         if bytes.isEmpty { return false }
         var printable = 0
-        for b in bytes where (b >= 32 && b < 127) || b == 9 || b == 10 || b == 13 { printable += 1 }
+        for b in bytes where isPrintable(b) { printable += 1 }
         return printable * 100 >= bytes.count * PrefilterLimits.minPrintablePercent
+    }
+
+    @inline(__always)
+    static func isPrintable(_ b: UInt8) -> Bool { (b >= 32 && b < 127) || b == 9 || b == 10 || b == 13 }
+
+    /// Counts the bytes a decoder appends and stops it early once `isMostlyPrintable` must fail:
+    /// with at most `maxLength` bytes to come, more than `maxLength × (100 − minPrintablePercent)
+    /// / 100` unprintable ones can never pass, whatever the rest is.
+    struct PrintableBudget {
+        let maxLength: Int
+        var unprintable = 0
+
+        init(maxLength: Int) { self.maxLength = maxLength }
+
+        /// False once the output can no longer be mostly printable.
+        @inline(__always)
+        mutating func admit(_ b: UInt8) -> Bool {
+            if !Decoders.isPrintable(b) { unprintable += 1 }
+            return unprintable * 100 <= maxLength * (100 - PrefilterLimits.minPrintablePercent)
+        }
+
+        /// The exact `isMostlyPrintable` verdict on `length` bytes decoded in full.
+        func passes(length: Int) -> Bool {
+            length > 0 && (length - unprintable) * 100 >= length * PrefilterLimits.minPrintablePercent
+        }
+    }
+
+    /// `base64Decode` then `isMostlyPrintable`, stopping as soon as the answer must be false:
+    /// true (with `out` exactly `base64Decode`'s output) only when the full decoding passes.
+    static func base64DecodePrintable(_ run: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
+        let start = out.count
+        var budget = PrintableBudget(maxLength: run.count * 6 / 8)
+        var acc: UInt32 = 0
+        var bits = 0
+        for b in run {
+            guard let v = base64Value(b) else { continue }
+            acc = acc << 6 | UInt32(v)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                let byte = UInt8(truncatingIfNeeded: acc >> UInt32(bits))
+                guard budget.admit(byte) else { return false }
+                out.append(byte)
+            }
+        }
+        return budget.passes(length: out.count - start)
+    }
+
+    /// `hexDecode` then `isMostlyPrintable`, stopping as soon as the answer must be false.
+    static func hexDecodePrintable(_ run: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
+        let start = out.count
+        var budget = PrintableBudget(maxLength: run.count / 2)
+        var k = run.startIndex
+        while k + 1 < run.endIndex {
+            if let h = hexValue(run[k]), let l = hexValue(run[k + 1]) {
+                let byte = h << 4 | l
+                guard budget.admit(byte) else { return false }
+                out.append(byte)
+            }
+            k += 2
+        }
+        return budget.passes(length: out.count - start)
     }
 
     static func base64Value(_ b: UInt8) -> UInt8? {

@@ -266,23 +266,21 @@ public struct Prefilter: Sendable {
         Prefilter.forEachRun(bytes, minLength: PrefilterLimits.minBase64Run, member: Prefilter.isBase64Char) { lo, hi in
             var end = hi
             while end > lo, bytes[end - 1] == 61 { end -= 1 }  // '=' padding
-            for (a, b) in Prefilter.base64Candidates(bytes, lo, end) {
+            return Prefilter.forEachBase64Candidate(bytes, lo, end) { a, b in
                 decoded.removeAll(keepingCapacity: true)
-                Decoders.base64Decode(bytes[a..<b], into: &decoded)
-                guard Decoders.isMostlyPrintable(decoded[...]) else { continue }
+                guard Decoders.base64DecodePrintable(bytes[a..<b], into: &decoded) else { return false }
                 if let r = scanView(decoded, depth: depth + 1, view: child(.base64Decoded), inContext: inContext,
                                     state: &state) {
                     found = r
                     return true
                 }
+                return false
             }
-            return false
         }
         if found != nil { return found }
         Prefilter.forEachRun(bytes, minLength: PrefilterLimits.minHexRun, member: { Decoders.hexValue($0) != nil }) { lo, hi in
             decoded.removeAll(keepingCapacity: true)
-            Decoders.hexDecode(bytes[lo..<(lo + (hi - lo) / 2 * 2)], into: &decoded)
-            guard Decoders.isMostlyPrintable(decoded[...]) else { return false }
+            guard Decoders.hexDecodePrintable(bytes[lo..<(lo + (hi - lo) / 2 * 2)], into: &decoded) else { return false }
             if let r = scanView(decoded, depth: depth + 1, view: child(.hexDecoded), inContext: inContext, state: &state) {
                 found = r
                 return true
@@ -297,20 +295,21 @@ public struct Prefilter: Sendable {
             || b == 95 || b == 61
     }
 
-    /// The whole run, then (if it contains '/') its '/'-separated pieces: a path like
-    /// `/tmp/aWdub3Jl…` is base64-alphabet end to end but only its last piece is the payload.
-    static func base64Candidates(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> [(Int, Int)] {
-        var out: [(Int, Int)] = [(lo, hi)]
+    /// Calls `body(a, b)` on the whole run, then (if it contains '/') on each '/'-separated piece of
+    /// at least `minBase64Run` bytes, until `body` returns true: a path like `/tmp/aWdub3Jl…` is
+    /// base64-alphabet end to end but only its last piece is the payload. No allocation.
+    static func forEachBase64Candidate(_ bytes: [UInt8], _ lo: Int, _ hi: Int, _ body: (Int, Int) -> Bool) -> Bool {
+        if body(lo, hi) { return true }
         var start = lo
         var k = lo
         while k <= hi {
             if k == hi || bytes[k] == 47 {
-                if k - start >= PrefilterLimits.minBase64Run, !(start == lo && k == hi) { out.append((start, k)) }
+                if k - start >= PrefilterLimits.minBase64Run, !(start == lo && k == hi), body(start, k) { return true }
                 start = k + 1
             }
             k += 1
         }
-        return out
+        return false
     }
 
     /// Calls `body(lo, hi)` for each maximal run of `member` bytes at least `minLength` long.

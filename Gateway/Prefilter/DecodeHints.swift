@@ -21,27 +21,30 @@ struct DecodeHints: Equatable {
     /// 16 bytes per step (`Block`), then byte by byte. The block step finds runs only at block
     /// edges, which is exact while `minRun` ≥ 16: a run inside one block is at most 14 bytes long.
     init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { DecodeHints($0) }
+    }
+
+    /// The hints of bytes read in place.
+    init(_ text: UnsafeBufferPointer<UInt8>) {
         var run = 0
         var seen: UInt8 = 0
-        bytes.withUnsafeBufferPointer { text in
-            var k = 0
-            if DecodeHints.minRun >= 16, let base = text.baseAddress {
-                while k &+ 16 <= text.count {
-                    let block = Block(UnsafeRawPointer(base + k))
-                    seen |= block.flags
-                    if block.base64 == 0xFFFF {
-                        run &+= 16
-                    } else {
-                        run &+= (~block.base64).trailingZeroBitCount  // the run entering the block ends
-                        if run >= DecodeHints.minRun { seen |= 1 }
-                        run = (~block.base64).leadingZeroBitCount  // the run leaving the block starts
-                    }
+        var k = 0
+        if DecodeHints.minRun >= 16, let base = text.baseAddress {
+            while k &+ 16 <= text.count {
+                let block = Block(UnsafeRawPointer(base + k))
+                seen |= block.flags
+                if block.base64 == 0xFFFF {
+                    run &+= 16
+                } else {
+                    run &+= (~block.base64).trailingZeroBitCount  // the run entering the block ends
                     if run >= DecodeHints.minRun { seen |= 1 }
-                    k &+= 16
+                    run = (~block.base64).leadingZeroBitCount  // the run leaving the block starts
                 }
+                if run >= DecodeHints.minRun { seen |= 1 }
+                k &+= 16
             }
-            DecodeHints.classify(UnsafeBufferPointer(rebasing: text[k...]), run: &run, seen: &seen)
         }
+        DecodeHints.classify(UnsafeBufferPointer(rebasing: text[k...]), run: &run, seen: &seen)
         self.init(seen: seen)
     }
 

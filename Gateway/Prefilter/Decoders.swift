@@ -15,6 +15,11 @@ enum Decoders {
     /// scripting languages accept). Returns true if at least one escape was decoded.
     @discardableResult
     static func percentDecode(_ s: [UInt8], into out: inout [UInt8]) -> Bool {
+        s.withUnsafeBufferPointer { percentDecode($0, into: &out) }
+    }
+
+    @discardableResult
+    static func percentDecode(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         var changed = false
         var i = 0
         let n = s.count
@@ -53,6 +58,11 @@ enum Decoders {
     /// paths, commands and markup. Returns true if at least one reference was decoded.
     @discardableResult
     static func htmlDecode(_ s: [UInt8], into out: inout [UInt8]) -> Bool {
+        s.withUnsafeBufferPointer { htmlDecode($0, into: &out) }
+    }
+
+    @discardableResult
+    static func htmlDecode(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         var changed = false
         var i = 0
         let n = s.count
@@ -77,7 +87,7 @@ enum Decoders {
         return changed
     }
 
-    private static func entityValue(_ body: ArraySlice<UInt8>) -> UInt32? {
+    private static func entityValue(_ body: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
         guard let first = body.first else { return nil }
         if first == 35 {  // '#'
             var k = body.startIndex + 1
@@ -118,18 +128,12 @@ enum Decoders {
         (pack("lcub"), 123), (pack("rcub"), 125), (pack("Tab"), 9), (pack("NewLine"), 10),
     ]
 
-    /// True if at least `minPrintablePercent` of `bytes` is printable ASCII or tab/newline.
-    static func isMostlyPrintable(_ bytes: ArraySlice<UInt8>) -> Bool {
-        if bytes.isEmpty { return false }
-        var printable = 0
-        for b in bytes where isPrintable(b) { printable += 1 }
-        return printable * 100 >= bytes.count * PrefilterLimits.minPrintablePercent
-    }
-
+    /// Printable ASCII, tab, LF or CR: a decoded segment is scanned only if at least
+    /// `PrefilterLimits.minPrintablePercent` of its bytes are (binary noise is not text to match).
     @inline(__always)
     static func isPrintable(_ b: UInt8) -> Bool { (b >= 32 && b < 127) || b == 9 || b == 10 || b == 13 }
 
-    /// Counts the bytes a decoder appends and stops it early once `isMostlyPrintable` must fail:
+    /// Counts the bytes a decoder appends and stops it early once the segment cannot be mostly printable:
     /// with at most `maxLength` bytes to come, more than `maxLength × (100 − minPrintablePercent)
     /// / 100` unprintable ones can never pass, whatever the rest is.
     struct PrintableBudget {
@@ -145,15 +149,16 @@ enum Decoders {
             return unprintable * 100 <= maxLength * (100 - PrefilterLimits.minPrintablePercent)
         }
 
-        /// The exact `isMostlyPrintable` verdict on `length` bytes decoded in full.
+        /// The exact verdict on `length` bytes decoded in full (false when empty).
         func passes(length: Int) -> Bool {
             length > 0 && (length - unprintable) * 100 >= length * PrefilterLimits.minPrintablePercent
         }
     }
 
-    /// `base64Decode` then `isMostlyPrintable`, stopping as soon as the answer must be false:
-    /// true (with `out` exactly `base64Decode`'s output) only when the full decoding passes.
-    static func base64DecodePrintable(_ run: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
+    /// Decodes one base64 run (standard or URL-safe alphabet; '=' bytes skipped, trailing padding
+    /// already excluded) into `out` if the result is mostly printable, stopping as soon as it cannot
+    /// be: true (with the whole decoding appended) only when it is.
+    static func base64DecodePrintable<Run: Collection<UInt8>>(_ run: Run, into out: inout [UInt8]) -> Bool {
         let start = out.count
         var budget = PrintableBudget(maxLength: run.count * 6 / 8)
         var acc: UInt32 = 0
@@ -172,8 +177,10 @@ enum Decoders {
         return budget.passes(length: out.count - start)
     }
 
-    /// `hexDecode` then `isMostlyPrintable`, stopping as soon as the answer must be false.
-    static func hexDecodePrintable(_ run: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
+    /// Decodes a run of hex digits (even length) into `out` if the result is mostly printable,
+    /// stopping as soon as it cannot be.
+    static func hexDecodePrintable<Run: RandomAccessCollection<UInt8>>(_ run: Run, into out: inout [UInt8]) -> Bool
+        where Run.Index == Int {
         let start = out.count
         var budget = PrintableBudget(maxLength: run.count / 2)
         var k = run.startIndex
@@ -196,30 +203,6 @@ enum Decoders {
         case 43, 45: return 62  // '+' (standard) or '-' (URL-safe)
         case 47, 95: return 63  // '/' (standard) or '_' (URL-safe)
         default: return nil
-        }
-    }
-
-    /// Decodes one base64 run (no padding inside; trailing '=' already excluded) into `out`.
-    static func base64Decode(_ run: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        var acc: UInt32 = 0
-        var bits = 0
-        for b in run {
-            guard let v = base64Value(b) else { continue }
-            acc = acc << 6 | UInt32(v)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: acc >> UInt32(bits)))
-            }
-        }
-    }
-
-    /// Decodes a run of hex digits (even length) into `out`.
-    static func hexDecode(_ run: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        var k = run.startIndex
-        while k + 1 < run.endIndex {
-            if let h = hexValue(run[k]), let l = hexValue(run[k + 1]) { out.append(h << 4 | l) }
-            k += 2
         }
     }
 

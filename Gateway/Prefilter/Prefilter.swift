@@ -202,18 +202,16 @@ public struct Prefilter: Sendable {
         return s.utf8.allSatisfy { $0 < 0x80 }
     }
 
+    /// Scans the string's own UTF-8 bytes in place (a native string is contiguous; any other is
+    /// made so once by `withUTF8`), so the raw view costs no copy.
     private func scanString(_ s: String, inContext: Bool, state: inout PrefilterScratch) -> Outcome? {
         if s.isEmpty { return nil }
-        var raw = state.raw
-        state.raw = []
-        raw.removeAll(keepingCapacity: true)
-        raw.append(contentsOf: s.utf8)
-        let r = scanView(raw, depth: 0, view: .plain, inContext: inContext, state: &state)
-        state.raw = raw
-        return r
+        var s = s
+        return s.withUTF8 { scanView($0, depth: 0, view: .plain, inContext: inContext, state: &state) }
     }
 
-    private func scanView(_ bytes: [UInt8], depth: Int, view: PrefilterView, inContext: Bool,
+    /// `bytes` is the view's raw text: the string itself, or a decoded view held in `state.decoded`.
+    private func scanView(_ bytes: UnsafeBufferPointer<UInt8>, depth: Int, view: PrefilterView, inContext: Bool,
                           state: inout PrefilterScratch) -> Outcome? {
         var folded = state.folded[depth]
         state.folded[depth] = []
@@ -224,11 +222,17 @@ public struct Prefilter: Sendable {
         return result
     }
 
+    /// A decoded view (moved out of `state.decoded`, so the deeper scan cannot touch it) as a view's raw text.
+    private func scanDecoded(_ decoded: [UInt8], depth: Int, view: PrefilterView, inContext: Bool,
+                             state: inout PrefilterScratch) -> Outcome? {
+        decoded.withUnsafeBufferPointer { scanView($0, depth: depth, view: view, inContext: inContext, state: &state) }
+    }
+
     static let overBudget = Outcome.overLimit(
         "decoded views exceed the pre-filter scan budget of \(PrefilterLimits.maxScannedBytes) bytes")
 
-    private func scanFolded(_ bytes: [UInt8], _ folded: [UInt8], depth: Int, view: PrefilterView, inContext: Bool,
-                            state: inout PrefilterScratch) -> Outcome? {
+    private func scanFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ folded: [UInt8], depth: Int, view: PrefilterView,
+                            inContext: Bool, state: inout PrefilterScratch) -> Outcome? {
         state.scanned += folded.count
         if state.scanned > PrefilterLimits.maxScannedBytes {
             return Prefilter.overBudget
@@ -249,14 +253,14 @@ public struct Prefilter: Sendable {
         if hints.percentOrBackslash {
             decoded.removeAll(keepingCapacity: true)
             if Decoders.percentDecode(bytes, into: &decoded),
-               let r = scanView(decoded, depth: depth + 1, view: child(.percentDecoded), inContext: inContext, state: &state) {
+               let r = scanDecoded(decoded, depth: depth + 1, view: child(.percentDecoded), inContext: inContext, state: &state) {
                 return r
             }
         }
         if hints.ampersand {
             decoded.removeAll(keepingCapacity: true)
             if Decoders.htmlDecode(bytes, into: &decoded),
-               let r = scanView(decoded, depth: depth + 1, view: child(.htmlDecoded), inContext: inContext, state: &state) {
+               let r = scanDecoded(decoded, depth: depth + 1, view: child(.htmlDecoded), inContext: inContext, state: &state) {
                 return r
             }
         }
@@ -269,8 +273,8 @@ public struct Prefilter: Sendable {
             return Prefilter.forEachBase64Candidate(bytes, lo, end) { a, b in
                 decoded.removeAll(keepingCapacity: true)
                 guard Decoders.base64DecodePrintable(bytes[a..<b], into: &decoded) else { return false }
-                if let r = scanView(decoded, depth: depth + 1, view: child(.base64Decoded), inContext: inContext,
-                                    state: &state) {
+                if let r = scanDecoded(decoded, depth: depth + 1, view: child(.base64Decoded), inContext: inContext,
+                                       state: &state) {
                     found = r
                     return true
                 }
@@ -281,7 +285,7 @@ public struct Prefilter: Sendable {
         Prefilter.forEachRun(bytes, minLength: PrefilterLimits.minHexRun, member: { Decoders.hexValue($0) != nil }) { lo, hi in
             decoded.removeAll(keepingCapacity: true)
             guard Decoders.hexDecodePrintable(bytes[lo..<(lo + (hi - lo) / 2 * 2)], into: &decoded) else { return false }
-            if let r = scanView(decoded, depth: depth + 1, view: child(.hexDecoded), inContext: inContext, state: &state) {
+            if let r = scanDecoded(decoded, depth: depth + 1, view: child(.hexDecoded), inContext: inContext, state: &state) {
                 found = r
                 return true
             }
@@ -298,7 +302,9 @@ public struct Prefilter: Sendable {
     /// Calls `body(a, b)` on the whole run, then (if it contains '/') on each '/'-separated piece of
     /// at least `minBase64Run` bytes, until `body` returns true: a path like `/tmp/aWdub3Jl…` is
     /// base64-alphabet end to end but only its last piece is the payload. No allocation.
-    static func forEachBase64Candidate(_ bytes: [UInt8], _ lo: Int, _ hi: Int, _ body: (Int, Int) -> Bool) -> Bool {
+    @inline(__always)
+    static func forEachBase64Candidate(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int,
+                                       _ body: (Int, Int) -> Bool) -> Bool {
         if body(lo, hi) { return true }
         var start = lo
         var k = lo
@@ -313,7 +319,8 @@ public struct Prefilter: Sendable {
     }
 
     /// Calls `body(lo, hi)` for each maximal run of `member` bytes at least `minLength` long.
-    static func forEachRun(_ bytes: [UInt8], minLength: Int, member: (UInt8) -> Bool,
+    @inline(__always)
+    static func forEachRun(_ bytes: UnsafeBufferPointer<UInt8>, minLength: Int, member: (UInt8) -> Bool,
                            _ body: (Int, Int) -> Bool) {
         var k = 0
         let n = bytes.count

@@ -1,11 +1,10 @@
 // The pre-filter's working buffers: one folded and one decoded view per decode depth (a deeper view
-// never overwrites a shallower one), the raw copy of the string being scanned and the argument path.
+// never overwrites a shallower one) and the argument path.
 // Owned by the caller (layer 4 keeps one for the gateway's lifetime) so buffers keep their capacity.
 
 public struct PrefilterScratch: Sendable {
     var folded: [[UInt8]] = [[UInt8]](repeating: [], count: PrefilterLimits.maxDecodeDepth + 1)
     var decoded: [[UInt8]] = [[UInt8]](repeating: [], count: PrefilterLimits.maxDecodeDepth + 1)
-    var raw: [UInt8] = []
     /// Where the argument walk is (for the finding's location).
     var path: [Prefilter.PathComponent] = []
     /// Bytes of every view scanned so far in this call (reset by `Prefilter.scan`), against

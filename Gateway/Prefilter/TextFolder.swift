@@ -9,49 +9,52 @@ enum TextFolder {
     /// rest, from the first non-ASCII byte on, takes the general loop with the same whitespace
     /// state, so the output is identical.
     static func fold(_ input: [UInt8], into out: inout [UInt8]) {
-        let n = input.count
+        input.withUnsafeBufferPointer { fold($0, into: &out) }
+    }
+
+    /// `fold` of bytes read in place (the pre-filter passes a string's own UTF-8 buffer).
+    static func fold(_ inp: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let n = inp.count
         let base = out.count
         // ASCII folds to at most one byte each: grow by a bulk copy of the input (cheaper than a
         // zero fill), then overwrite in place (the write index never passes the read index).
-        out.append(contentsOf: input)
+        out.append(contentsOf: inp)
         var written = base
         var consumed = 0
         var lastWasSpace = false
-        input.withUnsafeBufferPointer { inp in
-            out.withUnsafeMutableBufferPointer { o in
-                TextFolder.asciiMap.withUnsafeBufferPointer { map in
-                    ascii: while consumed < n {
-                        // The block and the byte after it are read, so 17 bytes must remain.
-                        if consumed &+ 17 <= n,
-                           let block = plainBlock(UnsafeRawPointer(inp.baseAddress! + consumed), lastWasSpace: lastWasSpace) {
-                            UnsafeMutableRawPointer(o.baseAddress! + written).storeBytes(of: block.folded,
-                                                                                         as: SIMD16<UInt8>.self)
-                            written &+= 16
-                            consumed &+= 16
-                            lastWasSpace = block.endsWithSpace
-                            continue
-                        }
-                        // Byte by byte up to the next block boundary. Branch-light: always store,
-                        // then advance unless the byte is dropped (0) or is whitespace right after
-                        // whitespace.
-                        let stop = min(n, consumed &+ 16)
-                        while consumed < stop {
-                            let b = inp[consumed]
-                            if b >= 0x80 { break ascii }
-                            consumed &+= 1
-                            let m = map[Int(b)]
-                            let isSpace = m == 32
-                            o[written] = m
-                            let keep = m != 0 && !(isSpace && lastWasSpace)
-                            written &+= keep ? 1 : 0
-                            if m != 0 { lastWasSpace = isSpace }
-                        }
+        out.withUnsafeMutableBufferPointer { o in
+            TextFolder.asciiMap.withUnsafeBufferPointer { map in
+                ascii: while consumed < n {
+                    // The block and the byte after it are read, so 17 bytes must remain.
+                    if consumed &+ 17 <= n,
+                       let block = plainBlock(UnsafeRawPointer(inp.baseAddress! + consumed), lastWasSpace: lastWasSpace) {
+                        UnsafeMutableRawPointer(o.baseAddress! + written).storeBytes(of: block.folded,
+                                                                                     as: SIMD16<UInt8>.self)
+                        written &+= 16
+                        consumed &+= 16
+                        lastWasSpace = block.endsWithSpace
+                        continue
+                    }
+                    // Byte by byte up to the next block boundary. Branch-light: always store,
+                    // then advance unless the byte is dropped (0) or is whitespace right after
+                    // whitespace.
+                    let stop = min(n, consumed &+ 16)
+                    while consumed < stop {
+                        let b = inp[consumed]
+                        if b >= 0x80 { break ascii }
+                        consumed &+= 1
+                        let m = map[Int(b)]
+                        let isSpace = m == 32
+                        o[written] = m
+                        let keep = m != 0 && !(isSpace && lastWasSpace)
+                        written &+= keep ? 1 : 0
+                        if m != 0 { lastWasSpace = isSpace }
                     }
                 }
             }
         }
         out.removeLast(out.count - written)
-        if consumed < n { fold(input[consumed...], into: &out, lastWasSpace: lastWasSpace) }
+        if consumed < n { fold(inp[consumed...], into: &out, lastWasSpace: lastWasSpace) }
     }
 
     /// The fold of 16 ASCII bytes at `p` when each folds to exactly one byte: no byte ≥ 0x80, no

@@ -1,8 +1,39 @@
-// The pre-filter's early-exit decoders must answer exactly as "decode, then isMostlyPrintable" and,
-// when they pass, leave exactly the full decoding; the candidate walk must visit the same pieces, in
-// the same order, as the '/'-split it replaced.
+// The pre-filter's early-exit decoders must answer exactly as "decode in full, then count printable
+// bytes" (the reference below, the code they replaced) and, when they pass, leave exactly the full
+// decoding; the candidate walk must visit the same pieces, in the same order, as the '/'-split it replaced.
 import Testing
 @testable import Gateway
+
+/// The decode-then-check definitions the early-exit decoders must agree with.
+enum ReferenceDecoders {
+    static func isMostlyPrintable(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if bytes.isEmpty { return false }
+        let printable = bytes.filter { ($0 >= 32 && $0 < 127) || $0 == 9 || $0 == 10 || $0 == 13 }.count
+        return printable * 100 >= bytes.count * PrefilterLimits.minPrintablePercent
+    }
+
+    static func base64Decode(_ run: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        var acc: UInt32 = 0
+        var bits = 0
+        for b in run {
+            guard let v = Decoders.base64Value(b) else { continue }
+            acc = acc << 6 | UInt32(v)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: acc >> UInt32(bits)))
+            }
+        }
+    }
+
+    static func hexDecode(_ run: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        var k = run.startIndex
+        while k + 1 < run.endIndex {
+            if let h = Decoders.hexValue(run[k]), let l = Decoders.hexValue(run[k + 1]) { out.append(h << 4 | l) }
+            k += 2
+        }
+    }
+}
 
 @Suite struct DecodersEarlyExitTests {
     struct Rng {
@@ -49,8 +80,8 @@ import Testing
         var passed = 0, failed = 0
         for run in DecodersEarlyExitTests.base64Runs(&rng, count: 3000) {
             var full: [UInt8] = [7]  // a non-empty prefix: the decoders append
-            Decoders.base64Decode(run[...], into: &full)
-            let expected = Decoders.isMostlyPrintable(full[1...])
+            ReferenceDecoders.base64Decode(run[...], into: &full)
+            let expected = ReferenceDecoders.isMostlyPrintable(full[1...])
             var early: [UInt8] = [7]
             let got = Decoders.base64DecodePrintable(run[...], into: &early)
             #expect(got == expected, "run \(String(decoding: run, as: UTF8.self))")
@@ -73,8 +104,8 @@ import Testing
                 run = plain.flatMap { b in [hex[Int(b >> 4)], hex[Int(b & 15)]] }
             }
             var full: [UInt8] = []
-            Decoders.hexDecode(run[...], into: &full)
-            let expected = Decoders.isMostlyPrintable(full[...])
+            ReferenceDecoders.hexDecode(run[...], into: &full)
+            let expected = ReferenceDecoders.isMostlyPrintable(full[...])
             var early: [UInt8] = []
             #expect(Decoders.hexDecodePrintable(run[...], into: &early) == expected)
             if expected { #expect(early == full); passed += 1 } else { failed += 1 }
@@ -112,13 +143,17 @@ import Testing
             let bytes = (0..<n).map { _ in rng.below(6) == 0 ? UInt8(47) : UInt8(97 + rng.below(26)) }
             let lo = rng.below(4), hi = n - rng.below(4)
             var seen: [[Int]] = []
-            _ = Prefilter.forEachBase64Candidate(bytes, lo, hi) { a, b in seen.append([a, b]); return false }
+            _ = bytes.withUnsafeBufferPointer { buffer in
+                Prefilter.forEachBase64Candidate(buffer, lo, hi) { a, b in seen.append([a, b]); return false }
+            }
             let reference = DecodersEarlyExitTests.referenceCandidates(bytes, lo, hi)
             #expect(seen == reference)
             // Stopping at the k-th candidate visits exactly the first k.
             let stopAt = rng.below(reference.count) + 1
             var visited = 0
-            let stopped = Prefilter.forEachBase64Candidate(bytes, lo, hi) { _, _ in visited += 1; return visited == stopAt }
+            let stopped = bytes.withUnsafeBufferPointer { buffer in
+                Prefilter.forEachBase64Candidate(buffer, lo, hi) { _, _ in visited += 1; return visited == stopAt }
+            }
             #expect(stopped && visited == stopAt)
         }
     }

@@ -61,11 +61,13 @@ private func folded(_ s: String) -> String {
 
     @Test func base64AndHexDecoding() {
         var out: [UInt8] = []
-        Decoders.base64Decode(Array("aWdub3Jl".utf8)[...], into: &out)
+        #expect(Decoders.base64DecodePrintable(Array("aWdub3Jl".utf8)[...], into: &out))
         #expect(String(decoding: out, as: UTF8.self) == "ignore")
         out = []
-        Decoders.hexDecode(Array("726d202d7266".utf8)[...], into: &out)
+        #expect(Decoders.hexDecodePrintable(Array("726d202d7266".utf8)[...], into: &out))
         #expect(String(decoding: out, as: UTF8.self) == "rm -rf")
+        out = []
+        #expect(!Decoders.hexDecodePrintable(Array("00010203040506070809".utf8)[...], into: &out))
         out = []
         Decoders.rot13(Array("vtaber".utf8), into: &out)
         #expect(String(decoding: out, as: UTF8.self) == "ignore")

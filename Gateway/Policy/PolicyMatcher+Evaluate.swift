@@ -79,9 +79,29 @@ extension PolicyMatcher {
 
     /// Where `host(in:)` lies in the UTF-8 bytes (computed in place: no copies on the hot path).
     static func hostRange(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        hostRange(b, Colons(b))
+    }
+
+    /// The value's first ':' and first "://" (its ':'), from one scan: a bare value without any
+    /// colon (most bodies and names) needs no further search for one.
+    struct Colons {
+        var first: Int?
+        var schemeSeparator: Int?
+
+        init(_ b: UnsafeBufferPointer<UInt8>) {
+            first = ByteSearch.firstIndex(of: 58, in: b, from: 0, to: b.count)
+            var colon = first
+            while let c = colon {
+                if c + 2 < b.count, b[c + 1] == 47, b[c + 2] == 47 { schemeSeparator = c; break }
+                colon = ByteSearch.firstIndex(of: 58, in: b, from: c + 1, to: b.count)
+            }
+        }
+    }
+
+    static func hostRange(_ b: UnsafeBufferPointer<UInt8>, _ colons: Colons) -> Range<Int> {
         var lo = 0
         var hi = b.count
-        if let schemeEnd = findSchemeSeparator(b) {
+        if let schemeEnd = colons.schemeSeparator {
             lo = schemeEnd + 3
             if let stop = b[lo..<hi].firstIndex(where: { $0 == 47 || $0 == 63 || $0 == 35 || $0 == 92 }) {
                 hi = stop
@@ -91,24 +111,18 @@ extension PolicyMatcher {
         if lo < hi, b[lo] == 91, let close = b[lo..<hi].firstIndex(of: 93) {  // [v6]:port
             return (lo + 1)..<close
         }
-        var colons = 0
-        var colon = hi
-        for k in lo..<hi where b[k] == 58 {
-            colons += 1
-            if colon == hi { colon = k }
+        if colons.first == nil {
+            // No ':' anywhere: no port to strip, only a final '.'.
+            if hi > lo, b[hi - 1] == 46 { hi -= 1 }
+            return lo..<hi
         }
-        if colons == 1 { hi = colon }
+        // Exactly one ':' is a port separator (two or more: an IPv6 literal, kept whole).
+        if let colon = ByteSearch.firstIndex(of: 58, in: b, from: lo, to: hi),
+           ByteSearch.firstIndex(of: 58, in: b, from: colon + 1, to: hi) == nil {
+            hi = colon
+        }
         if hi > lo, b[hi - 1] == 46 { hi -= 1 }
         return lo..<hi
-    }
-
-    private static func findSchemeSeparator(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = 0
-        while i + 2 < b.count {
-            if b[i] == 58, b[i + 1] == 47, b[i + 2] == 47 { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// An IP literal in the value's host position. Inside a URL, inet_aton forms count too
@@ -117,10 +131,13 @@ extension PolicyMatcher {
     static func ipLiteral(in text: String) -> IPAddress? {
         var text = text
         return text.withUTF8 { b in
-            let inURL = findSchemeSeparator(b) != nil
-            let h = b[hostRange(b)]
-            if h.contains(58) { return IPAddress.parseV6(h) }
-            return inURL ? IPAddress.parseLenientV4(h) : IPAddress.parseDottedQuad(h)
+            let colons = Colons(b)
+            let r = hostRange(b, colons)
+            let h = b[r]
+            let colonInHost = colons.first != nil
+                && ByteSearch.firstIndex(of: 58, in: b, from: r.lowerBound, to: r.upperBound) != nil
+            if colonInHost { return IPAddress.parseV6(h) }
+            return colons.schemeSeparator != nil ? IPAddress.parseLenientV4(h) : IPAddress.parseDottedQuad(h)
         }
     }
 }

@@ -1,7 +1,7 @@
 // Byte-class tests on 16 bytes at once, in lane arithmetic that LLVM keeps in SSE2 registers:
 // Swift's SIMD comparison operators compile to per-lane loops, so each test here is an addition
 // that carries into bit 7 of the lane. A lane holds 0x80 where a test holds, 0 elsewhere.
-// Used by the text folder, the decode hints and the canonical writer's escape scan.
+// Used by the text folder, the decode hints, the canonical writer's escape scan and ByteSearch.
 
 enum ByteLanes {
     @inline(__always) static var high: SIMD16<UInt8> { SIMD16(repeating: 0x80) }

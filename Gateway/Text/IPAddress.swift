@@ -106,8 +106,9 @@ public struct IPAddress: Equatable, Sendable {
 
     /// RFC 4291 text form (`::1`, `fe80::1`, `::ffff:10.0.0.1`), without brackets or zone.
     public static func parseV6<C: Collection>(_ s: C) -> IPAddress? where C.Element == UInt8 {
+        let length = s.count
+        if length < 2 || length > 45 { return nil }  // before copying: values can be whole bodies
         let bytes = Array(s)
-        if bytes.count < 2 || bytes.count > 45 { return nil }
         var groups: [UInt16] = []
         var gapAt = -1
         var i = 0

@@ -9,9 +9,10 @@ enum ByteSearch {
             let low = SIMD16<UInt8>(repeating: 0x7F)
             while i &+ 16 <= to {
                 let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-                // Exact on the low seven bits; lanes ≥ 0x80 are excluded by `~v`.
-                let hits = ByteLanes.mask(ByteLanes.equals(v & low, byte) & ~v & ByteLanes.high)
-                if hits != 0 { return i &+ hits.trailingZeroBitCount }
+                // Exact on the low seven bits; lanes ≥ 0x80 are excluded by `~v`. The lane mask is
+                // gathered only for the block that holds a hit.
+                let hits = ByteLanes.equals(v & low, byte) & ~v & ByteLanes.high
+                if ByteLanes.any(hits) { return i &+ ByteLanes.mask(hits).trailingZeroBitCount }
                 i &+= 16
             }
         }

@@ -98,6 +98,7 @@ extension PolicyMatcher {
         }
     }
 
+    /// `hostRange` with the value's colons already found.
     static func hostRange(_ b: UnsafeBufferPointer<UInt8>, _ colons: Colons) -> Range<Int> {
         var lo = 0
         var hi = b.count

@@ -1,5 +1,6 @@
 // The decodings layer 4 applies to reveal hidden text: percent/escape, HTML entities, base64 and
-// hex segments, ROT13. Each appends to a caller-owned buffer and reports whether it changed anything.
+// hex segments, ROT13. Each appends to a caller-owned buffer; the percent and HTML decoders report
+// whether they changed anything, the segment decoders whether the result is text worth scanning.
 
 enum Decoders {
     static func hexValue(_ b: UInt8) -> UInt8? {

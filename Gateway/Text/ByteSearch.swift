@@ -2,7 +2,7 @@
 // policy's host and IP-literal readers look for ':' across whole argument values, bodies included.
 
 enum ByteSearch {
-    /// The first index in `from..<to` whose byte is `byte` (ASCII, < 0x80), or nil.
+    /// The first index in `from..<to` (a range of `b`) whose byte is `byte` (ASCII, < 0x80), or nil.
     static func firstIndex(of byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
         var i = from
         if let base = b.baseAddress {

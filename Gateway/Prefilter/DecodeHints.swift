@@ -20,11 +20,6 @@ struct DecodeHints: Equatable {
 
     /// 16 bytes per step (`Block`), then byte by byte. The block step finds runs only at block
     /// edges, which is exact while `minRun` ≥ 16: a run inside one block is at most 14 bytes long.
-    init(_ bytes: [UInt8]) {
-        self = bytes.withUnsafeBufferPointer { DecodeHints($0) }
-    }
-
-    /// The hints of bytes read in place.
     init(_ text: UnsafeBufferPointer<UInt8>) {
         var run = 0
         var seen: UInt8 = 0

@@ -15,11 +15,6 @@ enum Decoders {
     /// `%XX`, `%uXXXX` and `\xNN` / `\uXXXX` escapes (URL encoding and the escapes shells and
     /// scripting languages accept). Returns true if at least one escape was decoded.
     @discardableResult
-    static func percentDecode(_ s: [UInt8], into out: inout [UInt8]) -> Bool {
-        s.withUnsafeBufferPointer { percentDecode($0, into: &out) }
-    }
-
-    @discardableResult
     static func percentDecode(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         var changed = false
         var i = 0
@@ -57,11 +52,6 @@ enum Decoders {
 
     /// HTML character references: decimal `&#NNN;`, hex `&#xHH;` and the named subset that spells
     /// paths, commands and markup. Returns true if at least one reference was decoded.
-    @discardableResult
-    static func htmlDecode(_ s: [UInt8], into out: inout [UInt8]) -> Bool {
-        s.withUnsafeBufferPointer { htmlDecode($0, into: &out) }
-    }
-
     @discardableResult
     static func htmlDecode(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         var changed = false

@@ -7,12 +7,8 @@ enum TextFolder {
     /// Fast path: the leading ASCII run goes through raw buffers, 16 bytes per step where a block
     /// folds one byte to one byte (see `plainBlock`) and one table lookup per byte elsewhere; the
     /// rest, from the first non-ASCII byte on, takes the general loop with the same whitespace
-    /// state, so the output is identical.
-    static func fold(_ input: [UInt8], into out: inout [UInt8]) {
-        input.withUnsafeBufferPointer { fold($0, into: &out) }
-    }
-
-    /// `fold` of bytes read in place (the pre-filter passes a string's own UTF-8 buffer).
+    /// state, so the output is identical. Reads the bytes in place (the pre-filter passes a
+    /// string's own UTF-8 buffer).
     static func fold(_ inp: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let n = inp.count
         let base = out.count

@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(name: "warden-mcp", dependencies: ["Gateway", "Blake3"], path: "Gateway/CLI/MCP"),
         .executableTarget(name: "warden-gateway-bench", dependencies: ["Gateway", "Blake3", "HostSupport"], path: "Gateway/Benchmark",
                           exclude: ["instructions.py", "probe_prompt_lab.py", "probe_templates.py", "probe_search.py", "probe_search_swift.py",
-                                    "probe_search_multicue.py", "probe_rowinfo.py", "probe_select.py", "scores"]),
+                                    "probe_search_multicue.py", "probe_rowinfo.py", "probe_select.py", "probe_likelihood_select.py", "scores"]),
 
         .executableTarget(name: "warden-agent-bench", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3", "HostSupport"],
                           path: "Kernel/Agents/Bench"),
@@ -75,6 +75,8 @@ let package = Package(
         .testTarget(name: "Blake3Tests", dependencies: ["Blake3"], path: "Tests/Blake3Tests"),
         .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime"], path: "Tests/WasmRuntimeTests"),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], path: "Tests/InferenceTests"),
+        .testTarget(name: "GatewayInferenceTests", dependencies: ["GatewayInference", "Gateway", "Inference"],
+                    path: "Tests/GatewayInferenceTests"),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Blake3"], path: "Tests/GatewayTests", exclude: ["Golden"]),
         .testTarget(name: "AgentHostTests", dependencies: ["AgentHost", "WasmRuntime", "Gateway", "Blake3", "HostSupport"],
                     path: "Tests/AgentHostTests"),

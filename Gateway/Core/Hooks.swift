@@ -22,13 +22,30 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// The prompt handed to a safety model: a fixed `prefix` (instructions and few-shot examples,
-/// identical for every call so the engine can keep its KV cache) and the per-call `query`.
+/// identical for every call so the engine can keep its KV cache) and the per-call `query`, which a
+/// verbalizer probe answers; and, for a likelihood probe, the call as text with the two contexts it is
+/// scored after (ProbePrompt.swift builds both).
 public struct SafetyPrompt: Sendable {
     public let prefix: String
     public let query: String
-    public init(prefix: String, query: String) {
+    public let scored: ScoredCall?
+    public init(prefix: String, query: String, scored: ScoredCall? = nil) {
         self.prefix = prefix
         self.query = query
+        self.scored = scored
+    }
+}
+
+/// A call for a likelihood probe: how much more likely `call` is after `context` (which states the
+/// user's request) than after `baseline` (which does not).
+public struct ScoredCall: Sendable, Equatable {
+    public let context: String
+    public let baseline: String
+    public let call: String
+    public init(context: String, baseline: String, call: String) {
+        self.context = context
+        self.baseline = baseline
+        self.call = call
     }
 }
 

@@ -2,7 +2,9 @@
 // use: TextProbe over ProbePrompt's fixed prefix (KV prefilled once, reused) and the per-call query; the
 // classes are the first tokens of ProbePrompt.safeWords / ProbePrompt.unsafeWords (a word longer than one token counts as its first), α = 0
 // (no contextual calibration, no content-free input), specials not parsed; P(unsafe) is
-// ProbePrompt.calibration of the raw margin. Any engine error is a ModelError: the layer fails closed.
+// ProbePrompt.calibration of the raw margin. With `design = .likelihood` the same engine instead scores the
+// prompt's ScoredCall: margin = −(log P(call | context) − log P(call | baseline)) / tokens(call), calibrated by
+// ProbePrompt.likelihoodCalibration. Any engine error is a ModelError: the layer fails closed.
 import Gateway
 import Inference
 
@@ -14,21 +16,26 @@ public struct ProbeSafetyModel: SafetyModel {
     /// The raw margin logit(unsafe) − logit(safe) of the last decision (nil before the first or after an error).
     public private(set) var lastMargin: Float? = nil
 
-    public init(probe: TextProbe?, identity: String) {
+    /// How the engine is asked (ProbeDesign); the verbalizer design is the shipped default.
+    public let design: ProbeDesign
+
+    public init(probe: TextProbe?, identity: String, design: ProbeDesign = .verbalizer) {
         self.probe = probe
         self.identity = identity
+        self.design = design
     }
 
     /// Builds the engine, tokenizer and probe over a GGUF image in memory (the host maps a file; the bytes
     /// must outlive the model: weights are zero-copy views).
-    public init(gguf bytes: UnsafeRawBufferPointer, kernels: KernelTier, identity: String) throws(ProbeModelError) {
+    public init(gguf bytes: UnsafeRawBufferPointer, kernels: KernelTier, identity: String,
+                design: ProbeDesign = .verbalizer) throws(ProbeModelError) {
         let gguf: GGUFFile
         let model: Transformer
         let tokenizer: Tokenizer
         do { gguf = try GGUFFile(bytes: bytes) } catch { throw ProbeModelError("GGUF: \(error)") }
         do { model = try Transformer(gguf: gguf, kernels: QuantKernels(tier: kernels)) } catch { throw ProbeModelError("engine: \(error)") }
         do { tokenizer = try Tokenizer(gguf: gguf) } catch { throw ProbeModelError("tokenizer: \(error)") }
-        do { self.init(probe: try Self.makeProbe(model: model, tokenizer: tokenizer), identity: identity) }
+        do { self.init(probe: try Self.makeProbe(model: model, tokenizer: tokenizer), identity: identity, design: design) }
         catch { throw ProbeModelError("probe: \(error)") }
     }
 
@@ -52,12 +59,26 @@ public struct ProbeSafetyModel: SafetyModel {
     public mutating func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double {
         lastMargin = nil
         guard let probe else { throw .absent }
-        do {
-            let r = try probe.classify(prefix: prompt.prefix, query: prompt.query)
-            lastMargin = r.margin
-            return ProbePrompt.calibration.probability(margin: Double(r.margin))
-        } catch {
-            throw .failed("\(error)")
+        switch design {
+        case .verbalizer:
+            do {
+                let r = try probe.classify(prefix: prompt.prefix, query: prompt.query)
+                lastMargin = r.margin
+                return ProbePrompt.calibration.probability(margin: Double(r.margin))
+            } catch {
+                throw .failed("\(error)")
+            }
+        case .likelihood:
+            guard let s = prompt.scored else { throw .failed("the likelihood probe needs the call's scored text") }
+            do {
+                let with = try probe.logLikelihood(of: s.call, after: s.context)
+                let without = try probe.logLikelihood(of: s.call, after: s.baseline)
+                let margin = (without.total - with.total) / Double(with.tokens)
+                lastMargin = Float(margin)
+                return ProbePrompt.likelihoodCalibration.probability(margin: margin)
+            } catch {
+                throw .failed("\(error)")
+            }
         }
     }
 }

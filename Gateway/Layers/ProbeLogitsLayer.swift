@@ -38,7 +38,8 @@ public struct ProbeLogitsLayer<Model: SafetyModel> {
                                   canonicalArguments: [UInt8]) -> LayerOutcome {
         guard index >= 0 ? gates(tool, index: index) : gates(tool) else { return .pass }
         let prompt = SafetyPrompt(prefix: ProbePrompt.prefix,
-                                  query: ProbePrompt.query(call, canonicalArguments: canonicalArguments))
+                                  query: ProbePrompt.query(call, canonicalArguments: canonicalArguments),
+                                  scored: ProbePrompt.scored(call, canonicalArguments: canonicalArguments))
         let p: Double
         do {
             p = try model.unsafeProbability(prompt)

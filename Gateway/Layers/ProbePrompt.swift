@@ -1,6 +1,14 @@
 // The ProbeLogits prompt: a fixed zero-shot instruction prefix (shared by every call, so the engine
-// keeps its KV cache) and a per-call query built from the canonical call and its context.
+// keeps its KV cache) and a per-call query built from the canonical call and its context; and the texts
+// of the likelihood design (the call scored with and without the user's request).
 // Designed and measured with Gateway/Benchmark/probe_prompt_lab.py; the two must stay identical.
+
+/// How the model is asked: `verbalizer` (the shipped default) reads the logits of the answer words
+/// after the query; `likelihood` scores the call's own tokens with and without the user's request.
+public enum ProbeDesign: String, Sendable, CaseIterable {
+    case verbalizer
+    case likelihood
+}
 
 public struct ProbePrompt: Sendable {
     /// Verbalizers: the model's next-token logits for the FIRST token of each word are compared
@@ -36,17 +44,54 @@ public struct ProbePrompt: Sendable {
         bytes.reserveCapacity(64 + canonicalArguments.count + call.context.userIntent.utf8.count)
         appendASCII("User request: ", to: &bytes)
         bytes.append(contentsOf: oneLine(call.context.userIntent))
-        appendASCII("\nTool call: ", to: &bytes)
+        appendASCII("\nTool call:", to: &bytes)
+        appendCall(call, canonicalArguments, to: &bytes)
+        appendASCII("\n", to: &bytes)
+        bytes.append(contentsOf: cue.utf8)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// " <tool> <canonical arguments>", the arguments truncated as in `query`.
+    static func appendCall(_ call: ToolCall, _ canonicalArguments: [UInt8], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: " "))
         bytes.append(contentsOf: call.tool.utf8)
         bytes.append(UInt8(ascii: " "))
         var n = min(canonicalArguments.count, GatewayLimits.probeMaxQueryBytes)
         while n < canonicalArguments.count && n > 0 && canonicalArguments[n] & 0xC0 == 0x80 { n -= 1 }
         bytes.append(contentsOf: canonicalArguments[0..<n])
         if n < canonicalArguments.count { appendASCII("…", to: &bytes) }
-        appendASCII("\n", to: &bytes)
-        bytes.append(contentsOf: cue.utf8)
-        return String(decoding: bytes, as: UTF8.self)
     }
+
+    // MARK: Likelihood design (`ProbeDesign.likelihood`)
+    //
+    // No question, no verbalizers: the model's own next-token distribution over the call's text. Score =
+    // mean per-token pointwise mutual information of the call with the user's request,
+    //   pmi = (log P(call | "User request: …\nTool call:") − log P(call | "Tool call:")) / tokens(call),
+    // margin = −pmi (a call the request does not make more likely is suspect). Measured with
+    // `warden-infer --score-file` (Gateway/Benchmark/probe_likelihood.py); docs/evaluation.md.
+
+    /// The context without the user's request.
+    public static let baselineContext = "Tool call:"
+
+    /// The call and its two contexts for a likelihood probe.
+    public static func scored(_ call: ToolCall, canonicalArguments: [UInt8]) -> ScoredCall {
+        var context: [UInt8] = []
+        appendASCII("User request: ", to: &context)
+        context.append(contentsOf: oneLine(call.context.userIntent))
+        appendASCII("\n", to: &context)
+        context.append(contentsOf: baselineContext.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(16 + min(canonicalArguments.count, GatewayLimits.probeMaxQueryBytes))
+        appendCall(call, canonicalArguments, to: &text)
+        return ScoredCall(context: String(decoding: context, as: UTF8.self), baseline: baselineContext,
+                          call: String(decoding: text, as: UTF8.self))
+    }
+
+    /// Calibration of the likelihood margin −pmi into P(unsafe): slope 5 (logistic regression on the
+    /// project set's 105 gated rows gives 4.6), P(unsafe) = 0.5 at margin −0.332, the threshold most
+    /// cross-validation folds pick for the probelogits-only configuration (54 of 100 pick −0.33;
+    /// `Gateway/Benchmark/probe_likelihood_select.py`, docs/evaluation.md).
+    public static let likelihoodCalibration = PlattCalibration(slope: 5.0, intercept: 5.0 * 0.332)
 
     /// The intent on one line (newlines would break the prompt's record structure).
     static func oneLine(_ s: String) -> [UInt8] {

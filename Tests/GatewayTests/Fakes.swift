@@ -12,10 +12,12 @@ struct FixedModel: SafetyModel {
     var p: Double
     var calls = 0
     var lastQuery = ""
+    var lastScored: ScoredCall? = nil
     var identity: String { "fixed" }
     mutating func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double {
         calls += 1
         lastQuery = prompt.query
+        lastScored = prompt.scored
         return p
     }
 }

@@ -15,6 +15,9 @@ private func canon(_ c: ToolCall) -> [UInt8] { var o: [UInt8] = []; JSONWriter.c
             == .deny(reason: "probelogits: P(unsafe)=0.93 > 0.50"))
     // The query carries the intent, the tool and the canonical (sorted) arguments.
     #expect(high.model.lastQuery == "User request: ping h\nTool call: net_send {\"data\":\"x\",\"host\":\"h\",\"port\":80}\nDid the user ask for this? Answer:")
+    // The likelihood design's texts: the call, after the request and after the bare "Tool call:".
+    #expect(high.model.lastScored == ScoredCall(context: "User request: ping h\nTool call:", baseline: "Tool call:",
+                                                call: " net_send {\"data\":\"x\",\"host\":\"h\",\"port\":80}"))
 }
 
 @Test func ungatedToolsSkipTheModel() throws {
@@ -50,6 +53,11 @@ private func canon(_ c: ToolCall) -> [UInt8] { var o: [UInt8] = []; JSONWriter.c
     #expect(q.hasPrefix("User request: line1 line2\nTool call: fs_write {"))
     #expect(q.hasSuffix("…\nDid the user ask for this? Answer:"))
     #expect(q.utf8.count < GatewayLimits.probeMaxQueryBytes + 100)
+    let s = ProbePrompt.scored(c, canonicalArguments: canon(c))
+    #expect(s.context == "User request: line1 line2\nTool call:")
+    #expect(s.call.hasPrefix(" fs_write {") && s.call.hasSuffix("…"))
+    // The scored call is the query's call text, byte for byte (same truncation at a UTF-8 boundary).
+    #expect(q.contains("Tool call:" + s.call + "\n"))
     #expect(ProbePrompt.prefix.hasPrefix("Each example shows a user's request"))
     #expect(ProbePrompt.prefix.hasSuffix("No if it is not.\n\n"))
 }

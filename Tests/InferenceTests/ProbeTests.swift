@@ -125,3 +125,39 @@ func logSoftmax(_ row: ArraySlice<Float>) -> [Double] {
                       alpha: 0, threshold: 0.5, contentFree: nil)
     }
 }
+
+@Test func logLikelihoodEqualsTheFullSoftmaxOfEveryPosition() throws {
+    // Chunked (batch 3) so the continuation spans several forward chunks; reference: all-position logits.
+    let (file, _) = try probeModel()
+    let model = try file.transformer(batch: 3)
+    let context = probePrefix, continuation: [Int32] = [270, 5, 266, 199, 12, 280, 7, 41]
+    let got = try model.logLikelihood(of: continuation, after: context)
+    let check = try file.transformer()
+    let all = try check.prefillAllLogits(context + continuation)
+    let v = check.config.vocab
+    var want = 0.0
+    for (i, tok) in continuation.enumerated() {
+        let pos = context.count + i - 1
+        want += logSoftmax(all[(pos * v)..<((pos + 1) * v)])[Int(tok)]
+    }
+    #expect(want < -1)   // a real sum of log-probabilities, not a degenerate 0
+    #expect(abs(got - want) < 1e-3 * max(1, abs(want)))
+    // A different continuation scores differently; a one-token continuation is its first term alone.
+    let one = try model.logLikelihood(of: [270], after: context)
+    let first = logSoftmax(all[((context.count - 1) * v)..<(context.count * v)])[270]
+    #expect(abs(one - first) < 1e-4)
+    #expect(abs(try model.logLikelihood(of: [271, 5, 266], after: context) - got) > 1e-3)
+}
+
+@Test func logLikelihoodRejectsBadInput() throws {
+    let (_, model) = try probeModel()
+    #expect(throws: InferenceError.emptyInput) { try model.logLikelihood(of: [], after: [1, 2]) }
+    #expect(throws: InferenceError.emptyInput) { try model.logLikelihood(of: [3], after: []) }
+    #expect(throws: InferenceError.tokenOutOfRange(-1, vocab: model.config.vocab)) {
+        try model.logLikelihood(of: [5, -1], after: [1, 2])
+    }
+    let long = [Int32](repeating: 5, count: model.contextCap)
+    #expect(throws: InferenceError.contextFull(needed: model.contextCap + 1, cap: model.contextCap)) {
+        try model.logLikelihood(of: [5, 6], after: long)
+    }
+}

@@ -5,7 +5,8 @@
 //
 //   warden-eval --model M.gguf|fake|none|scores:FILE.tsv [--config full|no-probelogits|probelogits-only|rules-only]
 //               [--threshold P] [--tier T] [--gate-reads] [--policy FILE] [--kernels reference|avx2|avx512]
-//               [--margins] [--rows N] FILE.jsonl
+//               [--probe verbalizer|likelihood] [--margins] [--rows N] FILE.jsonl
+// --probe picks how the real model is asked (ProbeDesign; verbalizer is the default and what the kernel ships).
 // --margins appends ` margin=±m` (rows the model decided) and ` ms=t` (wall time of the row) to each row line.
 
 import Gateway
@@ -37,7 +38,7 @@ func milliseconds(_ ns: UInt64) -> String {
     return String(ns / 1_000_000) + "." + frac
 }
 
-let usage = "usage: warden-eval --model M.gguf|fake|none|scores:FILE.tsv [--config full|no-probelogits|probelogits-only|rules-only] [--threshold P] [--tier T] [--gate-reads] [--policy FILE] [--kernels reference|avx2|avx512] [--margins] [--rows N] FILE.jsonl"
+let usage = "usage: warden-eval --model M.gguf|fake|none|scores:FILE.tsv [--config full|no-probelogits|probelogits-only|rules-only] [--threshold P] [--tier T] [--gate-reads] [--policy FILE] [--kernels reference|avx2|avx512] [--probe verbalizer|likelihood] [--margins] [--rows N] FILE.jsonl"
 let defaultPolicyPath = "Gateway/Data/constitution.policy"
 
 var modelArg: String? = nil
@@ -48,6 +49,7 @@ var gateReads = false
 var policyPath = defaultPolicyPath
 var kernels: KernelTier? = nil
 var showMargins = false
+var design = ProbeDesign.verbalizer
 var rowLimit: Int? = nil
 var file: String? = nil
 var args = Array(CommandLine.arguments.dropFirst())
@@ -66,6 +68,7 @@ while !args.isEmpty {
         guard let k = KernelTier.allCases.first(where: { $0.name == v || ($0 == .avx512 && v == "avx512") }) else { fail("bad kernels \(v)") }
         kernels = k
     case "--margins": showMargins = true
+    case "--probe": let v = value(); guard let d = ProbeDesign(rawValue: v) else { fail("bad probe design \(v)") }; design = d
     case "--rows": let v = value(); guard let n = Int(v), n > 0 else { fail("bad row count \(v)") }; rowLimit = n
     case "-h", "--help": print(usage); exit(0)
     default:
@@ -87,7 +90,7 @@ do throws(EvalError) {
     else if modelArg.hasPrefix("scores:") {
         model = .replay(try ReplaySafetyModel(path: String(modelArg.dropFirst(7)), calibration: ProbePrompt.calibration))
     } else {
-        model = .engine(try EngineLoader.load(path: modelArg, kernels: kernels))
+        model = .engine(try EngineLoader.load(path: modelArg, kernels: kernels, design: design))
     }
     var runner = try EvalRunner(config: config, policy: policy, rows: rows, model: model,
                                 threshold: thresholdArg, gateReads: gateReads)

@@ -5,7 +5,8 @@
 #   gateway-bench           make bench: per-layer cost of the five non-inference layers + audit append
 #   gateway-instructions    make bench: instructions per decision by part (callgrind; load-independent)
 #   gateway-ablation-real   make bench: the 4-config ablation on both sets with the real model
-#                           (Swift Inference engine, SmolLM2-135M Q4_1; ~2 min)
+#                           (Swift Inference engine, SmolLM2-135M Q4_1), then full and probelogits-only
+#                           with the likelihood design (~20 min in all on 2 loaded cores)
 #   gateway-ablation-replay the same on the project set with llama.cpp margins (probe_prompt_lab.py,
 #                           committed under Gateway/Benchmark/scores/) replayed through the Swift pipeline
 #   gateway-probe-scores    regenerate those scores (needs llama-cpp-python; ~1 s/row on an idle core)
@@ -42,6 +43,13 @@ gateway-ablation-real: gateway-eval-build
 	  $(WARDEN_EVAL) --model $(GATEWAY_MODEL) --config $$c $(GATEWAY_BENCH_FILE) 2>/dev/null | tail -1; \
 	  if [ -f $(GATEWAY_INJECAGENT) ]; then printf "injecagent       %-17s " $$c; \
 	    $(WARDEN_EVAL) --model $(GATEWAY_MODEL) --config $$c $(GATEWAY_INJECAGENT) 2>/dev/null | tail -1; fi; \
+	done
+	@# The likelihood design (docs/evaluation.md, "Likelihood design"): the two configs the model takes part in.
+	@for c in full probelogits-only; do \
+	  printf "warden_mcp_bench %-17s likelihood " $$c; \
+	  $(WARDEN_EVAL) --model $(GATEWAY_MODEL) --probe likelihood --config $$c $(GATEWAY_BENCH_FILE) 2>/dev/null | tail -1; \
+	  if [ -f $(GATEWAY_INJECAGENT) ]; then printf "injecagent       %-17s likelihood " $$c; \
+	    $(WARDEN_EVAL) --model $(GATEWAY_MODEL) --probe likelihood --config $$c $(GATEWAY_INJECAGENT) 2>/dev/null | tail -1; fi; \
 	done
 
 GATEWAY_SCORES := Gateway/Benchmark/scores

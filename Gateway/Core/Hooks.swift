@@ -21,18 +21,28 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// How the model is asked (`probelogits design` in the policy): `verbalizer` (the default) reads the
+/// logits of the answer words after the query; `likelihood` scores the call's own tokens with and
+/// without the user's request (ProbePrompt.swift, docs/gateway.md layer 5).
+public enum ProbeDesign: String, Sendable, CaseIterable {
+    case verbalizer
+    case likelihood
+}
+
 /// The prompt handed to a safety model: a fixed `prefix` (instructions and few-shot examples,
 /// identical for every call so the engine can keep its KV cache) and the per-call `query`, which a
-/// verbalizer probe answers; and, for a likelihood probe, the call as text with the two contexts it is
-/// scored after (ProbePrompt.swift builds both).
+/// verbalizer probe answers; for a likelihood probe, the call as text with the two contexts it is
+/// scored after (ProbePrompt.swift builds both); and which of the two `design` asks for.
 public struct SafetyPrompt: Sendable {
     public let prefix: String
     public let query: String
     public let scored: ScoredCall?
-    public init(prefix: String, query: String, scored: ScoredCall? = nil) {
+    public let design: ProbeDesign
+    public init(prefix: String, query: String, scored: ScoredCall? = nil, design: ProbeDesign = .verbalizer) {
         self.prefix = prefix
         self.query = query
         self.scored = scored
+        self.design = design
     }
 }
 

@@ -2,9 +2,9 @@
 // use: TextProbe over ProbePrompt's fixed prefix (KV prefilled once, reused) and the per-call query; the
 // classes are the first tokens of ProbePrompt.safeWords / ProbePrompt.unsafeWords (a word longer than one token counts as its first), α = 0
 // (no contextual calibration, no content-free input), specials not parsed; P(unsafe) is
-// ProbePrompt.calibration of the raw margin. With `design = .likelihood` the same engine instead scores the
-// prompt's ScoredCall: margin = −(log P(call | context) − log P(call | baseline)) / tokens(call), calibrated by
-// ProbePrompt.likelihoodCalibration. Any engine error is a ModelError: the layer fails closed.
+// ProbePrompt.calibration of the raw margin. When the prompt's design is `.likelihood` the same engine instead
+// scores the prompt's ScoredCall: margin = −(log P(call | context) − log P(call | baseline)) / tokens(call),
+// calibrated by ProbePrompt.likelihoodCalibration. Any engine error is a ModelError: the layer fails closed.
 import Gateway
 import Inference
 
@@ -16,26 +16,21 @@ public struct ProbeSafetyModel: SafetyModel {
     /// The raw margin logit(unsafe) − logit(safe) of the last decision (nil before the first or after an error).
     public private(set) var lastMargin: Float? = nil
 
-    /// How the engine is asked (ProbeDesign); the verbalizer design is the shipped default.
-    public let design: ProbeDesign
-
-    public init(probe: TextProbe?, identity: String, design: ProbeDesign = .verbalizer) {
+    public init(probe: TextProbe?, identity: String) {
         self.probe = probe
         self.identity = identity
-        self.design = design
     }
 
     /// Builds the engine, tokenizer and probe over a GGUF image in memory (the host maps a file; the bytes
     /// must outlive the model: weights are zero-copy views).
-    public init(gguf bytes: UnsafeRawBufferPointer, kernels: KernelTier, identity: String,
-                design: ProbeDesign = .verbalizer) throws(ProbeModelError) {
+    public init(gguf bytes: UnsafeRawBufferPointer, kernels: KernelTier, identity: String) throws(ProbeModelError) {
         let gguf: GGUFFile
         let model: Transformer
         let tokenizer: Tokenizer
         do { gguf = try GGUFFile(bytes: bytes) } catch { throw ProbeModelError("GGUF: \(error)") }
         do { model = try Transformer(gguf: gguf, kernels: QuantKernels(tier: kernels)) } catch { throw ProbeModelError("engine: \(error)") }
         do { tokenizer = try Tokenizer(gguf: gguf) } catch { throw ProbeModelError("tokenizer: \(error)") }
-        do { self.init(probe: try Self.makeProbe(model: model, tokenizer: tokenizer), identity: identity, design: design) }
+        do { self.init(probe: try Self.makeProbe(model: model, tokenizer: tokenizer), identity: identity) }
         catch { throw ProbeModelError("probe: \(error)") }
     }
 
@@ -59,7 +54,7 @@ public struct ProbeSafetyModel: SafetyModel {
     public mutating func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double {
         lastMargin = nil
         guard let probe else { throw .absent }
-        switch design {
+        switch prompt.design {
         case .verbalizer:
             do {
                 let r = try probe.classify(prefix: prompt.prefix, query: prompt.query)

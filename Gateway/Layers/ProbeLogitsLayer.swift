@@ -6,6 +6,8 @@ public struct ProbeLogitsLayer<Model: SafetyModel> {
     public var model: Model
     /// Deny when P(unsafe) > threshold.
     public var threshold: Double
+    /// How the model is asked (`probelogits design` in the policy); the prompt carries it to the model.
+    public var design: ProbeDesign = .verbalizer
     /// Bit set of `SideEffect.bit` values the gate applies to.
     public var gatedEffects: UInt16
     /// Per-tool override by catalogue index (set from the policy); nil = gate by side-effect class.
@@ -39,7 +41,8 @@ public struct ProbeLogitsLayer<Model: SafetyModel> {
         guard index >= 0 ? gates(tool, index: index) : gates(tool) else { return .pass }
         let prompt = SafetyPrompt(prefix: ProbePrompt.prefix,
                                   query: ProbePrompt.query(call, canonicalArguments: canonicalArguments),
-                                  scored: ProbePrompt.scored(call, canonicalArguments: canonicalArguments))
+                                  scored: ProbePrompt.scored(call, canonicalArguments: canonicalArguments),
+                                  design: design)
         let p: Double
         do {
             p = try model.unsafeProbability(prompt)

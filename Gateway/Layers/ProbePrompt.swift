@@ -3,13 +3,6 @@
 // of the likelihood design (the call scored with and without the user's request).
 // Designed and measured with Gateway/Benchmark/probe_prompt_lab.py; the two must stay identical.
 
-/// How the model is asked: `verbalizer` (the shipped default) reads the logits of the answer words
-/// after the query; `likelihood` scores the call's own tokens with and without the user's request.
-public enum ProbeDesign: String, Sendable, CaseIterable {
-    case verbalizer
-    case likelihood
-}
-
 public struct ProbePrompt: Sendable {
     /// Verbalizers: the model's next-token logits for the FIRST token of each word are compared
     /// (unsafe class − safe class; a class's words are combined by log-sum-exp). The question is
@@ -68,7 +61,7 @@ public struct ProbePrompt: Sendable {
     // mean per-token pointwise mutual information of the call with the user's request,
     //   pmi = (log P(call | "User request: …\nTool call:") − log P(call | "Tool call:")) / tokens(call),
     // margin = −pmi (a call the request does not make more likely is suspect). Measured with
-    // `warden-infer --score-file` (Gateway/Benchmark/probe_likelihood.py); docs/evaluation.md.
+    // `warden-eval --probe likelihood` (Gateway/Benchmark/probe_likelihood_select.py); docs/evaluation.md.
 
     /// The context without the user's request.
     public static let baselineContext = "Tool call:"

@@ -36,6 +36,7 @@ extension GatewayPipeline {
             probeLogits.gatedTools = gated
         }
         if let t = policy.probeLogitsThreshold { probeLogits.threshold = t }
+        if let d = policy.probeLogitsDesign { probeLogits.design = d }
         return unsupported
     }
 }

@@ -100,6 +100,8 @@ public struct Policy: Sendable {
     public var probeLogitsTools: [String]? = nil
     /// Deny threshold on the unsafe probability (`probelogits threshold 0.5`); nil = not configured.
     public var probeLogitsThreshold: Double? = nil
+    /// How the gate asks the model (`probelogits design likelihood`); nil = not configured (verbalizer).
+    public var probeLogitsDesign: ProbeDesign? = nil
 
     public init() {}
 

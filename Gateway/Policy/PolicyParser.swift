@@ -111,8 +111,16 @@ struct PolicyParser {
                     }
                     k += 1
                     policy.probeLogitsThreshold = v
+                } else if isWord("design") {
+                    k += 1
+                    if policy.probeLogitsDesign != nil { throw error("second 'probelogits design' statement", at: t) }
+                    guard case let .word(w) = current.kind, let d = ProbeDesign(rawValue: w) else {
+                        throw error("expected a probe design (verbalizer, likelihood), found \(current.describe)")
+                    }
+                    k += 1
+                    policy.probeLogitsDesign = d
                 } else {
-                    throw error("expected 'tools' or 'threshold' after 'probelogits', found \(current.describe)")
+                    throw error("expected 'tools', 'threshold' or 'design' after 'probelogits', found \(current.describe)")
                 }
             default:
                 throw error("unknown statement '\(keyword)' (expected rule, default, agent, rate-limit, probelogits)", at: t)

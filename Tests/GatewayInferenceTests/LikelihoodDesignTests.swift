@@ -26,18 +26,18 @@ private func hostTier() -> KernelTier {
     return CPUFeatures(cpuinfoFlags: String(line.split(separator: ":", maxSplits: 1).last ?? "")).bestTier
 }
 
-private func prompt(intent: String, tool: String, arguments: String) throws -> SafetyPrompt {
+private func prompt(intent: String, tool: String, arguments: String, design: ProbeDesign = .likelihood) throws -> SafetyPrompt {
     let call = ToolCall(tool: tool, arguments: try JSONParser.parse(arguments), agent: AgentIdentity(name: "t", tier: .aiNative),
                         context: CallContext(userIntent: intent))
     var canonical: [UInt8] = []
     JSONWriter.canonical(call.arguments, into: &canonical)
     return SafetyPrompt(prefix: ProbePrompt.prefix, query: ProbePrompt.query(call, canonicalArguments: canonical),
-                        scored: ProbePrompt.scored(call, canonicalArguments: canonical))
+                        scored: ProbePrompt.scored(call, canonicalArguments: canonical), design: design)
 }
 
 @Test(.enabled(if: image != nil, absent))
 func likelihoodMarginIsMinusTheMeanPMIOfTheCall() throws {
-    var adapter = try ProbeSafetyModel(gguf: image!, kernels: hostTier(), identity: "test", design: .likelihood)
+    var adapter = try ProbeSafetyModel(gguf: image!, kernels: hostTier(), identity: "test")
     let asked = try prompt(intent: "Read my notes file.", tool: "fs_read", arguments: #"{"path":"/home/alice/notes.txt"}"#)
     let p = try adapter.unsafeProbability(asked)
     let margin = try #require(adapter.lastMargin)
@@ -61,9 +61,9 @@ func likelihoodMarginIsMinusTheMeanPMIOfTheCall() throws {
 
 @Test(.enabled(if: image != nil, absent))
 func likelihoodDesignNeedsTheScoredTextAndLeavesTheVerbalizerProbeIntact() throws {
-    var adapter = try ProbeSafetyModel(gguf: image!, kernels: hostTier(), identity: "test", design: .likelihood)
+    var adapter = try ProbeSafetyModel(gguf: image!, kernels: hostTier(), identity: "test")
     #expect(throws: ModelError.failed("the likelihood probe needs the call's scored text")) {
-        try adapter.unsafeProbability(SafetyPrompt(prefix: ProbePrompt.prefix, query: "x"))
+        try adapter.unsafeProbability(SafetyPrompt(prefix: ProbePrompt.prefix, query: "x", design: .likelihood))
     }
     #expect(adapter.lastMargin == nil)
     // A verbalizer decision on the same engine before and after a likelihood score is the same decision
@@ -74,4 +74,12 @@ func likelihoodDesignNeedsTheScoredTextAndLeavesTheVerbalizerProbeIntact() throw
     _ = try adapter.unsafeProbability(q)
     let after = try probe.classify(prefix: q.prefix, query: q.query)
     #expect(abs(before.margin - after.margin) < 1e-5)
+    // The prompt's design picks the path: verbalizer gives the probe's own margin, likelihood a different one.
+    let verbalizer = try prompt(intent: "Delete the build folder.", tool: "fs_delete",
+                                arguments: #"{"path":"/home/alice/build"}"#, design: .verbalizer)
+    let p = try adapter.unsafeProbability(verbalizer)
+    #expect(adapter.lastMargin == after.margin)
+    #expect(abs(p - ProbePrompt.calibration.probability(margin: Double(after.margin))) < 1e-9)
+    _ = try adapter.unsafeProbability(q)
+    #expect(adapter.lastMargin != after.margin)
 }

@@ -13,11 +13,13 @@ struct FixedModel: SafetyModel {
     var calls = 0
     var lastQuery = ""
     var lastScored: ScoredCall? = nil
+    var lastDesign: ProbeDesign? = nil
     var identity: String { "fixed" }
     mutating func unsafeProbability(_ prompt: SafetyPrompt) throws(ModelError) -> Double {
         calls += 1
         lastQuery = prompt.query
         lastScored = prompt.scored
+        lastDesign = prompt.design
         return p
     }
 }

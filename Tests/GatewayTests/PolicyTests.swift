@@ -176,6 +176,7 @@ private func parseError(_ text: String) -> PolicyParseError? {
             agent "*" tier classic
             probelogits tools [fs_write, "proc_exec"]
             probelogits threshold 0.7
+            probelogits design likelihood
             rate-limit agent "*" 100 per minute burst 20
             rate-limit tool "proc_exec" 5 per second
             rate-limit agent "bot" tool "proc_exec" 1 per hour burst 2
@@ -185,6 +186,8 @@ private func parseError(_ text: String) -> PolicyParseError? {
         #expect(p.probeLogitsApplies(to: "proc_exec") == true)
         #expect(p.probeLogitsApplies(to: "fs_read") == false)
         #expect(p.probeLogitsThreshold == 0.7)
+        #expect(p.probeLogitsDesign == .likelihood)
+        #expect(Policy().probeLogitsDesign == nil)
         #expect(p.rateLimit(agent: "x", tool: "proc_exec") == RateLimitRule(agent: nil, tool: "proc_exec", count: 5, periodSeconds: 1, burst: 5))
         #expect(p.rateLimit(agent: "bot", tool: "proc_exec")?.periodSeconds == 3600)
         #expect(p.rateLimit(agent: "x", tool: "fs_read") == nil)
@@ -212,6 +215,9 @@ private func parseError(_ text: String) -> PolicyParseError? {
         ("rule \"a\" deny because \"x\"\nrule \"a\" allow because \"y\"", 2, 6, "duplicate rule name \"a\""),
         ("default allow\ndefault deny", 2, 1, "second 'default' statement"),
         ("probelogits threshold 1.5", 1, 23, "expected a threshold strictly between 0 and 1, found number 1.5"),
+        ("probelogits design logits", 1, 20, "expected a probe design (verbalizer, likelihood), found 'logits'"),
+        ("probelogits design verbalizer\nprobelogits design likelihood", 2, 1, "second 'probelogits design' statement"),
+        ("probelogits model x", 1, 13, "expected 'tools', 'threshold' or 'design' after 'probelogits', found 'model'"),
         ("rate-limit tool \"x\" 0 per minute", 1, 21, "expected a call count (an integer ≥ 1), found number 0"),
         ("rate-limit tool \"x\" 5 per fortnight", 1, 27, "expected 'second', 'minute' or 'hour', found 'fortnight'"),
         ("agent \"a\" tier root", 1, 16, "expected a tier (classic, ai-enhanced, ai-native, system), found 'root'"),

@@ -20,6 +20,20 @@ private func canon(_ c: ToolCall) -> [UInt8] { var o: [UInt8] = []; JSONWriter.c
                                                 call: " net_send {\"data\":\"x\",\"host\":\"h\",\"port\":80}"))
 }
 
+@Test func policyDesignReachesTheModel() throws {
+    // `probelogits design likelihood` in the policy → the layer's design → every prompt it builds.
+    let c = try call("fs_delete", #"{"path":"/tmp/x"}"#, intent: "clean up")
+    var g = GatewayPipeline(config: .full, clock: StepClock(), model: FixedModel(p: 0.1), adversarial: PassLayer(),
+                            policy: PassLayer(), sink: NullSink())
+    _ = g.decide(c)
+    #expect(g.probeLogits.model.lastDesign == .verbalizer)
+    #expect(g.configure(from: try Policy.parse("default allow\nprobelogits design likelihood")).isEmpty)
+    #expect(g.probeLogits.design == .likelihood)
+    _ = g.decide(c)
+    #expect(g.probeLogits.model.lastDesign == .likelihood)
+    #expect(g.probeLogits.model.calls == 2)
+}
+
 @Test func ungatedToolsSkipTheModel() throws {
     var layer = ProbeLogitsLayer(model: FixedModel(p: 1))
     let c = try call("clock_now", "{}")

@@ -11,7 +11,7 @@ import Glibc
 
 enum EngineLoader {
     /// `kernels`: nil = the best tier this CPU runs (AVX-512 VNNI, AVX2 or reference).
-    static func load(path: String, kernels: KernelTier?, design: ProbeDesign = .verbalizer) throws(EvalError) -> ProbeSafetyModel {
+    static func load(path: String, kernels: KernelTier?) throws(EvalError) -> ProbeSafetyModel {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw EvalError(description: "cannot open model \(path)") }
         var st = stat()
@@ -27,7 +27,7 @@ enum EngineLoader {
         if tier == .avx512 && best != .avx512 { throw EvalError(description: "this CPU cannot run the avx512 kernels") }
         if tier == .avx2 && best == .reference { throw EvalError(description: "this CPU cannot run the avx2 kernels") }
         do {
-            return try ProbeSafetyModel(gguf: UnsafeRawBufferPointer(start: base, count: size), kernels: tier, identity: path, design: design)
+            return try ProbeSafetyModel(gguf: UnsafeRawBufferPointer(start: base, count: size), kernels: tier, identity: path)
         } catch {
             throw EvalError(description: "\(path): \(error.description)")
         }

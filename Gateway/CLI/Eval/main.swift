@@ -6,7 +6,7 @@
 //   warden-eval --model M.gguf|fake|none|scores:FILE.tsv [--config full|no-probelogits|probelogits-only|rules-only]
 //               [--threshold P] [--tier T] [--gate-reads] [--policy FILE] [--kernels reference|avx2|avx512]
 //               [--probe verbalizer|likelihood] [--margins] [--rows N] FILE.jsonl
-// --probe picks how the real model is asked (ProbeDesign; verbalizer is the default and what the kernel ships).
+// --probe picks how the model is asked (ProbeDesign), overriding the policy's `probelogits design` (default verbalizer).
 // --margins appends ` margin=±m` (rows the model decided) and ` ms=t` (wall time of the row) to each row line.
 
 import Gateway
@@ -49,7 +49,7 @@ var gateReads = false
 var policyPath = defaultPolicyPath
 var kernels: KernelTier? = nil
 var showMargins = false
-var design = ProbeDesign.verbalizer
+var designArg: ProbeDesign? = nil
 var rowLimit: Int? = nil
 var file: String? = nil
 var args = Array(CommandLine.arguments.dropFirst())
@@ -68,7 +68,7 @@ while !args.isEmpty {
         guard let k = KernelTier.allCases.first(where: { $0.name == v || ($0 == .avx512 && v == "avx512") }) else { fail("bad kernels \(v)") }
         kernels = k
     case "--margins": showMargins = true
-    case "--probe": let v = value(); guard let d = ProbeDesign(rawValue: v) else { fail("bad probe design \(v)") }; design = d
+    case "--probe": let v = value(); guard let d = ProbeDesign(rawValue: v) else { fail("bad probe design \(v)") }; designArg = d
     case "--rows": let v = value(); guard let n = Int(v), n > 0 else { fail("bad row count \(v)") }; rowLimit = n
     case "-h", "--help": print(usage); exit(0)
     default:
@@ -90,10 +90,11 @@ do throws(EvalError) {
     else if modelArg.hasPrefix("scores:") {
         model = .replay(try ReplaySafetyModel(path: String(modelArg.dropFirst(7)), calibration: ProbePrompt.calibration))
     } else {
-        model = .engine(try EngineLoader.load(path: modelArg, kernels: kernels, design: design))
+        model = .engine(try EngineLoader.load(path: modelArg, kernels: kernels))
     }
     var runner = try EvalRunner(config: config, policy: policy, rows: rows, model: model,
                                 threshold: thresholdArg, gateReads: gateReads)
+    if let designArg { runner.pipeline.probeLogits.design = designArg }
     for w in runner.warnings { warn(w) }
     for r in rows {
         runner.pipeline.probeLogits.model.setCurrent(r.id)

@@ -1,5 +1,7 @@
 // The console `model` command: the resident model's summary, `model probe <text>` for one timed decision, and
-// `model last`: the class scores of the last ProbeLogits decision (read back from the engine's last logits).
+// `model last`: the scores of the gate's last ProbeLogits decision (verbalizer design: read back from the engine's
+// last logits; likelihood design: the margin the gate's adapter kept).
+import AgentHost
 import Gateway
 import Inference
 import KernelCore
@@ -39,6 +41,14 @@ extension ModelCommands {
     /// margin = unsafe class − strongest other class, p = ProbePrompt.calibration(margin).
     static func last() {
         guard let probe = ModelService.probe else { print("model last: no model loaded"); return }
+        if let gate = Warden.system?.gate, gate.probeLogits.design == .likelihood {
+            // The likelihood design (`probelogits design likelihood`): the gate's adapter kept the margin
+            // (−mean PMI of the call with the request) of its last decision.
+            guard let margin = gate.probeLogits.model.lastMargin else { print("model last: no decision yet"); return }
+            let p = ProbePrompt.likelihoodCalibration.probability(margin: Double(margin))
+            print("model last: margin " + fixed(Double(margin), 8) + " p(unsafe) " + fixed(p, 8) + " (likelihood design)")
+            return
+        }
         guard probe.preparedPrefix != nil else { print("model last: no decision yet"); return }
         let config = probe.session.config
         let logits = probe.session.model.logits

@@ -5,6 +5,7 @@
 #   make model-boot-test   fixture parity in the kernel under TCG (part of `make test`)
 #   make model-boot-bench  SmolLM2 ProbeLogits decisions in the kernel, timed by TSC (part of `make bench`)
 #   make model-gate-test   SmolLM2 gated decisions on the kernel console vs the host engine (part of `make test`)
+#   make model-gate-likelihood-test   the same with `probelogits design likelihood` (part of `make bench`)
 MODEL_MISSING_LIBS := $(filter-out $(KERNEL_LIBS),Blake3AVX512 Blake3 InferenceAVX2 InferenceAVX512 Inference Gateway)
 KERNEL_LIBS += $(MODEL_MISSING_LIBS)
 
@@ -40,14 +41,27 @@ model-gate-ref:
 	  $(filter-out %/main.swift,$(wildcard Gateway/CLI/Eval/*.swift)) \
 	  $(foreach m,$(MODEL_GATE_REF_LIBS),.build/release/$(m).build/*.o) -o $(MODEL_GATE_REF)
 
-.PHONY: model-boot-test model-boot-bench model-gate-test
+# The same test with the likelihood design: the constitution plus `probelogits design likelihood` as the policy
+# of both the kernel image and the host reference (make bench: two passes per decision under TCG).
+MODEL_GATE_LIKELIHOOD_POLICY := $(KBUILD)/model/likelihood.policy
+$(MODEL_GATE_LIKELIHOOD_POLICY): $(POLICY)
+	@mkdir -p $(dir $@)
+	@{ cat $(POLICY); printf '\nprobelogits design likelihood\n'; } > $@
+$(KBUILD)/warden-test-model-gate-likelihood.iso: $(ISO_INPUTS) $(MODEL_BOOT_MODEL) $(MODEL_GATE_LIKELIHOOD_POLICY) | deps
+	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" \
+	  $(filter-out %:model %:policy,$(ISO_MODULES)) $(MODEL_GATE_LIKELIHOOD_POLICY):policy $(MODEL_BOOT_MODEL):model
+
+.PHONY: model-boot-test model-boot-bench model-gate-test model-gate-likelihood-test
 model-gate-test: deps model-gate-ref $(KBUILD)/warden-test-model-gate.iso
 	@$(PYTHON) Tests/Boot/model-gate/model_gate_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-model-gate.iso \
 	  --ref $(MODEL_GATE_REF) --model $(MODEL_BOOT_MODEL) --policy $(POLICY)
+model-gate-likelihood-test: deps model-gate-ref $(KBUILD)/warden-test-model-gate-likelihood.iso
+	@$(PYTHON) Tests/Boot/model-gate/model_gate_test.py --qemu $(QEMU) --iso $(KBUILD)/warden-test-model-gate-likelihood.iso \
+	  --ref $(MODEL_GATE_REF) --model $(MODEL_BOOT_MODEL) --policy $(MODEL_GATE_LIKELIHOOD_POLICY)
 model-boot-test: deps $(KBUILD)/warden-test-model-fixture.iso
 	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot/model --iso-dir $(KBUILD)
 model-boot-bench: deps $(KBUILD)/warden-test-model-probe.iso
 	@$(PYTHON) Kernel/Host/boottest.py --qemu $(QEMU) --dir Tests/Boot/model-bench --iso-dir $(KBUILD)
 
 TEST_TARGETS  += model-boot-test model-gate-test
-BENCH_TARGETS += model-boot-bench
+BENCH_TARGETS += model-boot-bench model-gate-likelihood-test

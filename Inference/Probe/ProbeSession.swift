@@ -35,6 +35,13 @@ public final class ProbeSession {
         if let contentFree { prior = try classLogProbs(suffix: contentFree) }
     }
 
+    /// Forgets the prepared prefix (its KV positions were overwritten by another use of the engine):
+    /// `classify` throws `prefixNotPrepared` until `prepare` runs again.
+    func forgetPrefix() {
+        prefixCount = nil
+        prior = nil
+    }
+
     /// One decision: prefix (reused) + suffix → class log-probs, margin, calibrated p(unsafe), decision.
     public func classify(suffix: [Int32]) throws(InferenceError) -> ProbeResult {
         if config.alpha > 0 && prior == nil { throw .badProbe("alpha > 0 needs a content-free calibration in prepare") }

@@ -51,9 +51,10 @@ public final class TextProbe {
 extension TextProbe {
     /// Log-likelihood of `continuation` after `context` (texts tokenized separately, then joined; see
     /// `Transformer.logLikelihood`) and the continuation's token count. Uses the same engine and KV cache,
-    /// so the prepared prefix is forgotten (the next `classify` prefills it again).
+    /// so the prepared prefix is forgotten, here and in the session (the next `classify` prefills it again).
     public func logLikelihood(of continuation: String, after context: String) throws(InferenceError) -> (total: Double, tokens: Int) {
         preparedPrefix = nil
+        session.forgetPrefix()
         let c = tokenizer.encode(context, parseSpecial: parseSpecial)
         let x = tokenizer.encode(continuation, parseSpecial: parseSpecial)
         guard !c.isEmpty, !x.isEmpty else { throw .emptyInput }

@@ -72,6 +72,9 @@ func likelihoodDesignNeedsTheScoredTextAndLeavesTheVerbalizerProbeIntact() throw
     let q = try prompt(intent: "Delete the build folder.", tool: "fs_delete", arguments: #"{"path":"/home/alice/build"}"#)
     let before = try probe.classify(prefix: q.prefix, query: q.query)
     _ = try adapter.unsafeProbability(q)
+    // The session under the probe no longer claims a prefix whose KV positions were overwritten.
+    #expect(probe.session.prefixCount == nil)
+    #expect(throws: InferenceError.prefixNotPrepared) { try probe.session.classify(suffix: [1, 2]) }
     let after = try probe.classify(prefix: q.prefix, query: q.query)
     #expect(abs(before.margin - after.margin) < 1e-5)
     // The prompt's design picks the path: verbalizer gives the probe's own margin, likelihood a different one.

@@ -106,6 +106,7 @@ struct PolicyParser {
                     policy.probeLogitsTools = tools
                 } else if isWord("threshold") {
                     k += 1
+                    if policy.probeLogitsThreshold != nil { throw error("second 'probelogits threshold' statement", at: t) }
                     guard case let .number(v, _) = current.kind, v > 0, v < 1 else {
                         throw error("expected a threshold strictly between 0 and 1, found \(current.describe)")
                     }

@@ -215,6 +215,7 @@ private func parseError(_ text: String) -> PolicyParseError? {
         ("rule \"a\" deny because \"x\"\nrule \"a\" allow because \"y\"", 2, 6, "duplicate rule name \"a\""),
         ("default allow\ndefault deny", 2, 1, "second 'default' statement"),
         ("probelogits threshold 1.5", 1, 23, "expected a threshold strictly between 0 and 1, found number 1.5"),
+        ("probelogits threshold 0.5\nprobelogits threshold 0.9", 2, 1, "second 'probelogits threshold' statement"),
         ("probelogits design logits", 1, 20, "expected a probe design (verbalizer, likelihood), found 'logits'"),
         ("probelogits design verbalizer\nprobelogits design likelihood", 2, 1, "second 'probelogits design' statement"),
         ("probelogits model x", 1, 13, "expected 'tools', 'threshold' or 'design' after 'probelogits', found 'model'"),

@@ -51,15 +51,21 @@ extension Transformer {
         if skipOutput { return }
 
         // ---- Output head ----
-        var prepared: ActivationFormat? = nil
         if lastOnly {
-            rmsNorm(s.x + (n - 1) * d, into: s.xn, rows: 1, weight: weights.outputNorm)
-            project(weights.output, input: s.xn, rows: 1, out: s.logits, prepared: &prepared)
+            headLogits(row: n - 1)
         } else if let all {
+            var prepared: ActivationFormat? = nil
             rmsNorm(s.x, into: s.xn, rows: n, weight: weights.outputNorm)
             project(weights.output, input: s.xn, rows: n, out: all, prepared: &prepared)
             s.logits.update(from: all + (n - 1) * c.vocab, count: c.vocab)
         }
+    }
+
+    /// The output head for one row of the last chunk's hidden states: its logits into `scratch.logits`.
+    func headLogits(row t: Int) {
+        var prepared: ActivationFormat? = nil
+        rmsNorm(scratch.x + t * config.embedding, into: scratch.xn, rows: 1, weight: weights.outputNorm)
+        project(weights.output, input: scratch.xn, rows: 1, out: scratch.logits, prepared: &prepared)
     }
 
     /// Causal grouped-query attention of the chunk's rows against the cache (positions 0…count+t).

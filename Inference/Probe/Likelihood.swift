@@ -15,18 +15,14 @@ extension Transformer {
         var total = Double(logits[Int(continuation[0])]) - logSumExp(logits)
         let fed = continuation.count - 1
         guard fed > 0 else { return total }
-        let d = config.embedding, s = scratch
         try continuation.withUnsafeBufferPointer { (buf) throws(InferenceError) in
             var done = 0
             while done < fed {
                 let n = min(batch, fed - done)
                 forward(buf.baseAddress! + done, n, logitsFor: nil, lastOnly: false, skipOutput: true)
                 for t in 0..<n {
-                    // Row t's hidden state → its logits (as forward's output head does for the last row).
-                    var prepared: ActivationFormat? = nil
-                    rmsNorm(s.x + t * d, into: s.xn, rows: 1, weight: weights.outputNorm)
-                    project(weights.output, input: s.xn, rows: 1, out: s.logits, prepared: &prepared)
-                    total += Double(s.logits[Int(buf[done + t + 1])]) - logSumExp(logits)
+                    headLogits(row: t)
+                    total += Double(logits[Int(buf[done + t + 1])]) - logSumExp(logits)
                 }
                 done += n
             }

@@ -35,13 +35,19 @@ public struct ProbePrompt: Sendable {
     public static func query(_ call: ToolCall, canonicalArguments: [UInt8]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 + canonicalArguments.count + call.context.userIntent.utf8.count)
-        appendASCII("User request: ", to: &bytes)
-        bytes.append(contentsOf: oneLine(call.context.userIntent))
-        appendASCII("\nTool call:", to: &bytes)
+        appendRequest(call, to: &bytes)
         appendCall(call, canonicalArguments, to: &bytes)
         appendASCII("\n", to: &bytes)
         bytes.append(contentsOf: cue.utf8)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// "User request: <intent on one line>\nTool call:" — what both designs put before the call.
+    static func appendRequest(_ call: ToolCall, to bytes: inout [UInt8]) {
+        appendASCII("User request: ", to: &bytes)
+        bytes.append(contentsOf: oneLine(call.context.userIntent))
+        appendASCII("\n", to: &bytes)
+        bytes.append(contentsOf: baselineContext.utf8)
     }
 
     /// " <tool> <canonical arguments>", the arguments truncated as in `query`.
@@ -69,10 +75,7 @@ public struct ProbePrompt: Sendable {
     /// The call and its two contexts for a likelihood probe.
     public static func scored(_ call: ToolCall, canonicalArguments: [UInt8]) -> ScoredCall {
         var context: [UInt8] = []
-        appendASCII("User request: ", to: &context)
-        context.append(contentsOf: oneLine(call.context.userIntent))
-        appendASCII("\n", to: &context)
-        context.append(contentsOf: baselineContext.utf8)
+        appendRequest(call, to: &context)
         var text: [UInt8] = []
         text.reserveCapacity(16 + min(canonicalArguments.count, GatewayLimits.probeMaxQueryBytes))
         appendCall(call, canonicalArguments, to: &text)

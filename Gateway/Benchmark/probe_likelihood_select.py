@@ -13,8 +13,11 @@ Runs warden-eval three times on FILE (model-free no-probelogits and rules-only; 
 Usage (from the repository root, after `swift build -c release --product warden-eval`):
   probe_likelihood_select.py MODEL.gguf FILE.jsonl
 """
-import json, random, subprocess, sys
+import json, os, random, subprocess, sys
 from collections import Counter
+
+sys.path.insert(0, os.path.dirname(__file__))
+from probe_select import auc, f1_of
 
 EVAL = ".build/release/warden-eval"
 
@@ -33,14 +36,8 @@ def run(*args):
 
 
 def f1(decisions, labels, ids):
-    tp = sum(1 for i in ids if decisions(i) and labels[i])
-    fp = sum(1 for i in ids if decisions(i) and not labels[i])
-    fn = sum(1 for i in ids if not decisions(i) and labels[i])
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def auc(pos, neg):
-    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+    """Pipeline F1 over `ids` when `decisions(id)` says deny (probe_select's f1_of)."""
+    return f1_of([decisions(i) for i in ids], [labels[i] for i in ids])[0]
 
 
 def main():

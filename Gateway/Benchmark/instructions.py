@@ -11,7 +11,7 @@ PARTS = [  # label, regex over the mangled function name (inclusive, non-witness
     ("decide (whole call)", r"\$s7Gateway0A8PipelineV6decideyAA8DecisionVAA8ToolCallVF$"),
     ("canonical JSON", r"\$s7Gateway10JSONWriterO5write_6sorted4intoyAA9JSONValueO_SbSays5UInt8VGztFZ$"),
     ("layer 1 schema", r"\$s7Gateway11SchemaLayerV8evaluate"),
-    ("layer 4 pre-filter", r"\$s7Gateway9PrefilterV4scan_7scratch"),
+    ("layer 4 pre-filter", r"\$s7Gateway9PrefilterC4scan_7scratch"),
     ("layer 6 policy", r"\$s7Gateway11PolicyLayerV8evaluateyAA0C7OutcomeOAA8ToolCallVF$"),
     ("audit append (sink)", r"\$s7Gateway12AuditLogSinkV6record__18canonicalArguments"),
     ("  of which BLAKE3", r"\$s6Blake3AAO4hashyAA0A6DigestVSWFZ$"),

@@ -169,24 +169,20 @@ public struct JSONSchema: Sendable {
 
     func violation(_ value: JSONValue, node base: UnsafePointer<Node>, index: Int) -> String? {
         let node = UnsafePointer(base + index)
-        let type: Types
+        // One switch: each case checks the type, then `enum`, then its own keywords (the order the
+        // reasons are documented in). Binding a payload once keeps the retains of the value to one.
         switch value {
-        case .null: type = .null
-        case .bool: type = .boolean
-        case .number(_, let v): type = v.magnitude < 9_007_199_254_740_992 && Double(Int64(v)) == v ? .integer : .number
-        case .string: type = .string
-        case .array: type = .array
-        case .object: type = .object
-        }
-        if node.pointee.types.intersection(type).isEmpty && !(type == .integer && node.pointee.types.contains(.number)) {
-            return "wrong type"
-        }
-        if let values = node.pointee.enumValues, !values.contains(value) { return "not one of the allowed values" }
-        switch value {
+        case .null:
+            if let why = typeAndEnum(value, .null, node) { return why }
+        case .bool:
+            if let why = typeAndEnum(value, .boolean, node) { return why }
         case .number(_, let v):
+            let type: Types = v.magnitude < 9_007_199_254_740_992 && Double(Int64(v)) == v ? .integer : .number
+            if let why = typeAndEnum(value, type, node) { return why }
             if let lo = node.pointee.minimum, v < lo { return "below minimum" }
             if let hi = node.pointee.maximum, v > hi { return "above maximum" }
         case .string(let s):
+            if let why = typeAndEnum(value, .string, node) { return why }
             // Lengths count Unicode scalars; the UTF-8 byte count bounds them (bytes/4 ≤ scalars ≤ bytes),
             // so the O(n) count runs only when the byte count cannot decide.
             // Beyond JSON Schema: no U+0000 in any string (host functions and paths are C-string-like).
@@ -196,6 +192,7 @@ public struct JSONSchema: Sendable {
             if let lo = node.pointee.minLength, bytes < lo * 4, Self.scalarCount(s) < lo { return "shorter than \(lo) characters" }
             if let p = node.pointee.pattern, !p.matches(s) { return "does not match pattern \(p.pattern)" }
         case .array(let elements):
+            if let why = typeAndEnum(value, .array, node) { return why }
             if let hi = node.pointee.maxItems, elements.count > hi { return "more than \(hi) items" }
             if let item = node.pointee.items {
                 for (i, e) in elements.enumerated() {
@@ -203,20 +200,44 @@ public struct JSONSchema: Sendable {
                 }
             }
         case .object(let members):
-            for name in node.pointee.required where value[name] == nil { return "missing required \"\(name)\"" }
-            for m in members {
-                var sub: Int? = nil
-                for p in node.pointee.properties where p.name == m.key { sub = p.node; break }
-                if sub == nil {
-                    switch node.pointee.additional {
-                    case .allowed: continue
-                    case .forbidden: return "unexpected property \"\(m.key)\""
-                    case .schema(let s): sub = s
-                    }
+            if let why = typeAndEnum(value, .object, node) { return why }
+            return members.withUnsafeBufferPointer { objectViolation($0, node: node, base: base) }
+        }
+        return nil
+    }
+
+    /// The `type` keyword (an integer also satisfies "number"), then `enum`.
+    @inline(__always)
+    private func typeAndEnum(_ value: JSONValue, _ type: Types, _ node: UnsafePointer<Node>) -> String? {
+        if node.pointee.types.intersection(type).isEmpty && !(type == .integer && node.pointee.types.contains(.number)) {
+            return "wrong type"
+        }
+        if let values = node.pointee.enumValues, !values.contains(value) { return "not one of the allowed values" }
+        return nil
+    }
+
+    /// `required`, then each member against its property schema (or `additionalProperties`), in member order.
+    /// Members are read in place: iterating the array would copy (and retain) every key and value.
+    private func objectViolation(_ members: UnsafeBufferPointer<(key: String, value: JSONValue)>,
+                                 node: UnsafePointer<Node>, base: UnsafePointer<Node>) -> String? {
+        for name in node.pointee.required {
+            var found = false
+            for i in members.indices where members[i].key == name { found = true; break }
+            if !found { return "missing required \"\(name)\"" }
+        }
+        for i in members.indices {
+            var sub: Int? = nil
+            for p in node.pointee.properties where p.name == members[i].key { sub = p.node; break }
+            if sub == nil {
+                switch node.pointee.additional {
+                case .allowed: continue
+                case .forbidden: return "unexpected property \"\(members[i].key)\""
+                case .schema(let s): sub = s
                 }
-                if let s = sub, let why = violation(m.value, node: base, index: s) { return "\"\(m.key)\": \(why)" }
             }
-        default: break
+            if let s = sub, let why = violation(members[i].value, node: base, index: s) {
+                return "\"\(members[i].key)\": \(why)"
+            }
         }
         return nil
     }

@@ -77,10 +77,10 @@ public struct PolicyLayer: Sendable {
     /// True if some value the subject denotes satisfies the matcher (false if there is none).
     private func holds(_ condition: UnsafePointer<PolicyCondition>, _ call: ToolCall, _ memo: inout CallMemo) -> Bool {
         switch condition.pointee.subject {
-        case .tool: return condition.pointee.matcher.matches(.string(call.tool))
-        case .agent: return condition.pointee.matcher.matches(.string(call.agent.name))
-        case .purpose: return condition.pointee.matcher.matches(.string(call.agent.purpose))
-        case .userIntent: return condition.pointee.matcher.matches(.string(call.context.userIntent))
+        case .tool: return condition.pointee.matcher.matches(string: call.tool)
+        case .agent: return condition.pointee.matcher.matches(string: call.agent.name)
+        case .purpose: return condition.pointee.matcher.matches(string: call.agent.purpose)
+        case .userIntent: return condition.pointee.matcher.matches(string: call.context.userIntent)
         case .tier:
             guard case let .tierCompare(op, tier) = condition.pointee.matcher else { return false }
             let t = call.agent.tier
@@ -120,9 +120,11 @@ public struct PolicyLayer: Sendable {
         var v = root
         for segment in path {
             switch v {
-            case .object:
-                guard let next = v[segment] else { return nil }
-                v = next
+            case let .object(members):
+                // Keys are compared in place (iterating would copy and retain every member).
+                guard let i = members.withUnsafeBufferPointer({ m in m.indices.first { m[$0].key == segment } })
+                else { return nil }
+                v = members[i].value
             case let .array(items):
                 guard let i = Int(segment), i >= 0, i < items.count else { return nil }
                 v = items[i]
@@ -136,8 +138,16 @@ public struct PolicyLayer: Sendable {
     private static func anyScalar(_ v: JSONValue, depth: Int, _ body: (JSONValue) -> Bool) -> Bool {
         guard depth < PolicyLimits.maxPathSegments * 4 else { return false }
         switch v {
-        case let .array(items): return items.contains { anyScalar($0, depth: depth + 1, body) }
-        case let .object(members): return members.contains { anyScalar($0.value, depth: depth + 1, body) }
+        case let .array(items):
+            return items.withUnsafeBufferPointer { items in
+                for i in items.indices where anyScalar(items[i], depth: depth + 1, body) { return true }
+                return false
+            }
+        case let .object(members):
+            return members.withUnsafeBufferPointer { members in
+                for i in members.indices where anyScalar(members[i].value, depth: depth + 1, body) { return true }
+                return false
+            }
         default: return body(v)
         }
     }

@@ -11,7 +11,10 @@ public struct PolicyList: Sendable {
 
     /// The value equals an item: strings by UTF-8 bytes, numbers by value, booleans as such.
     func contains(_ value: JSONValue) -> Bool {
-        if case let .string(s) = value { return strings[s] != nil }
+        if case let .string(s) = value { return contains(string: s) }
         return items.contains { PolicyMatcher.equal(value, $0) }
     }
+
+    /// `contains(.string(s))` without building the JSON value.
+    func contains(string s: String) -> Bool { strings[s] != nil }
 }

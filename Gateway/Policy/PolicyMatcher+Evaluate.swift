@@ -2,6 +2,7 @@
 
 extension PolicyMatcher {
     func matches(_ value: JSONValue) -> Bool {
+        if case let .string(s) = value { return matches(string: s) }
         switch self {
         case let .equals(expected): return PolicyMatcher.equal(value, expected)
         case let .notEquals(expected): return !PolicyMatcher.equal(value, expected)
@@ -20,6 +21,23 @@ extension PolicyMatcher {
             if case .cidr = self, case .number = value { return false }  // a port is not an address
             guard let text = PolicyMatcher.text(of: value) else { return false }
             return matchesText(text)
+        }
+    }
+
+    /// `matches(.string(s))`, for the call's own strings (tool, agent, purpose, intent), which would
+    /// otherwise be boxed into a `JSONValue` on every condition.
+    func matches(string s: String) -> Bool {
+        switch self {
+        case let .equals(expected):
+            if case let .string(b) = expected { return PolicyMatcher.sameBytes(s, b) }
+            return false
+        case let .notEquals(expected):
+            if case let .string(b) = expected { return !PolicyMatcher.sameBytes(s, b) }
+            return true
+        case let .inList(list): return list.contains(string: s)
+        case .exists: return true
+        case .compare, .tierCompare: return false
+        default: return matchesText(s)
         }
     }
 

@@ -2,7 +2,7 @@
 // purpose), builds its normalized views (folded, ROT13, percent/HTML/base64/hex decoded, nested up
 // to PrefilterLimits.maxDecodeDepth) and runs one Aho–Corasick automaton plus host parsing over each.
 
-public struct Prefilter: Sendable {
+public final class Prefilter: Sendable {
     let patterns: [ThreatPattern]
     /// One automaton for every pattern and, after them, the ROT13 form of every phrase pattern
     /// (scanning folded text for ROT13'd phrases = scanning the ROT13 view for the phrases,
@@ -47,12 +47,12 @@ public struct Prefilter: Sendable {
             return finish(r, location: "agent.purpose")
         }
         // The path buffer lives in the scratch: a warmed-up walk allocates nothing for it.
-        var path = state.path
-        state.path = []
+        var path: [PathComponent] = []
+        swap(&path, &state.path)
         path.removeAll(keepingCapacity: true)
-        defer { state.path = path }
+        defer { swap(&path, &state.path) }
         if let r = walk(call.arguments, path: &path, depth: 0, state: &state) {
-            return finish(r, location: PathComponent.render(path))
+            return finish(r, location: PathComponent.render(path, in: call.arguments))
         }
         return .clean
     }
@@ -71,20 +71,33 @@ public struct Prefilter: Sendable {
 
     // MARK: - Walking the arguments
 
+    /// One step of the walk: positions only (no strings), so pushing and popping retains nothing;
+    /// the keys are read back from the arguments when a finding's location is rendered.
     enum PathComponent {
-        case key(String)
+        case member(Int)  // the value of the object's i-th member
+        case memberKey(Int)  // the i-th member's key itself was the offending string
         case index(Int)
-        case keyName(String)  // the key itself was the offending string
         case joined  // the array's strings (or command + args) joined by spaces
 
-        static func render(_ path: [PathComponent]) -> String {
+        /// "args.files[2].name", "args.cmd (key)", "args (joined)": the path's keys are looked up in `root`.
+        static func render(_ path: [PathComponent], in root: JSONValue) -> String {
             var s = "args"
+            var node = root
             for c in path {
                 switch c {
-                case let .key(k): s += "." + k
-                case let .index(i): s += "[\(i)]"
-                case let .keyName(k): s += "." + k + " (key)"
-                case .joined: s += " (joined)"
+                case let .member(i):
+                    guard case let .object(members) = node, i < members.count else { return s }
+                    s += "." + members[i].key
+                    node = members[i].value
+                case let .memberKey(i):
+                    guard case let .object(members) = node, i < members.count else { return s }
+                    s += "." + members[i].key + " (key)"
+                case let .index(i):
+                    guard case let .array(items) = node, i < items.count else { return s }
+                    s += "[\(i)]"
+                    node = items[i]
+                case .joined:
+                    s += " (joined)"
                 }
             }
             return s
@@ -95,11 +108,16 @@ public struct Prefilter: Sendable {
         guard depth < PrefilterLimits.maxArgumentDepth else { return }
         switch v {
         case let .string(s): total += s.utf8.count
-        case let .array(items): for item in items { countBytes(item, into: &total, depth: depth + 1) }
+        case let .array(items):
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices { countBytes(items[i], into: &total, depth: depth + 1) }
+            }
         case let .object(members):
-            for m in members {
-                total += m.key.utf8.count
-                countBytes(m.value, into: &total, depth: depth + 1)
+            members.withUnsafeBufferPointer { members in
+                for i in members.indices {
+                    total += members[i].key.utf8.count
+                    countBytes(members[i].value, into: &total, depth: depth + 1)
+                }
             }
         default: break
         }
@@ -113,11 +131,16 @@ public struct Prefilter: Sendable {
         case let .string(s):
             return scanString(s, inContext: false, state: &state)
         case let .array(items):
-            for (i, item) in items.enumerated() {
-                path.append(.index(i))
-                if let r = walk(item, path: &path, depth: depth + 1, state: &state) { return r }
-                path.removeLast()
+            // Elements (and below, members) are read in place: iterating would copy and retain each.
+            let hit: Outcome? = items.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    path.append(.index(i))
+                    if let r = walk(items[i], path: &path, depth: depth + 1, state: &state) { return r }
+                    path.removeLast()
+                }
+                return nil
             }
+            if let hit { return hit }
             // argv-style arrays: "rm", "-rf", "/" only reads as a command line when joined.
             if items.count > 1, let line = Prefilter.joinStrings(prefix: nil, items) {
                 path.append(.joined)
@@ -125,20 +148,28 @@ public struct Prefilter: Sendable {
                 path.removeLast()
             }
         case let .object(members):
-            for m in members {
-                path.append(.keyName(m.key))
-                if let r = scanRecurring(m.key, inContext: false, state: &state) { return r }
-                path[path.count - 1] = .key(m.key)
-                if let r = walk(m.value, path: &path, depth: depth + 1, state: &state) { return r }
-                path.removeLast()
+            let hit: Outcome? = members.withUnsafeBufferPointer { members in
+                for i in members.indices {
+                    path.append(.memberKey(i))
+                    if let r = scanRecurring(members[i].key, inContext: false, state: &state) { return r }
+                    path[path.count - 1] = .member(i)
+                    if let r = walk(members[i].value, path: &path, depth: depth + 1, state: &state) { return r }
+                    path.removeLast()
+                }
+                // A command with its arguments (proc_exec and look-alike external tools).
+                var command: Int? = nil, args: Int? = nil
+                for i in members.indices {
+                    if members[i].key == "command" { command = i } else if members[i].key == "args" { args = i }
+                }
+                if let command, let args, case let .string(c) = members[command].value,
+                   case let .array(items) = members[args].value, let line = Prefilter.joinStrings(prefix: c, items) {
+                    path.append(.joined)
+                    if let r = scanString(line, inContext: false, state: &state) { return r }
+                    path.removeLast()
+                }
+                return nil
             }
-            // A command with its arguments (proc_exec and look-alike external tools).
-            if case let .string(command)? = v["command"], case let .array(items)? = v["args"],
-               let line = Prefilter.joinStrings(prefix: command, items) {
-                path.append(.joined)
-                if let r = scanString(line, inContext: false, state: &state) { return r }
-                path.removeLast()
-            }
+            if let hit { return hit }
         default:
             break
         }
@@ -213,12 +244,13 @@ public struct Prefilter: Sendable {
     /// `bytes` is the view's raw text: the string itself, or a decoded view held in `state.decoded`.
     private func scanView(_ bytes: UnsafeBufferPointer<UInt8>, depth: Int, view: PrefilterView, inContext: Bool,
                           state: inout PrefilterScratch) -> Outcome? {
-        var folded = state.folded[depth]
-        state.folded[depth] = []
+        // Moved out (swapped, so no copy or retain) while `state` is passed on inout.
+        var folded: [UInt8] = []
+        swap(&folded, &state.folded[depth])
         folded.removeAll(keepingCapacity: true)
         TextFolder.fold(bytes, into: &folded)
         let result = scanFolded(bytes, folded, depth: depth, view: view, inContext: inContext, state: &state)
-        state.folded[depth] = folded
+        swap(&folded, &state.folded[depth])
         return result
     }
 
@@ -247,9 +279,9 @@ public struct Prefilter: Sendable {
         // One pass decides which decoders can apply at all (most text needs none of them).
         let hints = DecodeHints(bytes)
         if !hints.any { return nil }
-        var decoded = state.decoded[depth]
-        state.decoded[depth] = []
-        defer { state.decoded[depth] = decoded }
+        var decoded: [UInt8] = []
+        swap(&decoded, &state.decoded[depth])
+        defer { swap(&decoded, &state.decoded[depth]) }
         if hints.percentOrBackslash {
             decoded.removeAll(keepingCapacity: true)
             if Decoders.percentDecode(bytes, into: &decoded),

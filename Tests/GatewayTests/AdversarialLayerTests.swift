@@ -38,6 +38,23 @@ private func wcall(_ tool: String, _ json: String, intent: String = "", purpose:
         #expect(reason.contains("(key)"))
     }
 
+    @Test func locationsNameTheExactPath() throws {
+        // The walk records positions; the location reads the keys back from the arguments.
+        let cases: [(String, String)] = [
+            (#"{"a":"ok","b":{"c":"ok","d":["x","ignore previous instructions"]}}"#, "args.b.d[1]"),
+            (#"{"a":"ok","b":{"c":"ok","ignore previous instructions":1}}"#, "args.b.ignore previous instructions (key)"),
+            (#"{"a":"ok","b":[{"k":"ok"},{"k":"ok","cmd":["rm","-rf","/home/alice"]}]}"#, "args.b[1].cmd (joined)"),
+            (#"{"z":"ok","y":"ok","x":"/home/alice/.ssh/id_rsa"}"#, "args.x"),
+        ]
+        for (json, location) in cases {
+            var layer = AdversarialLayer()
+            guard case let .deny(reason) = layer.evaluate(try wcall("mcp_call", json)) else {
+                Issue.record("expected deny for \(json)"); continue
+            }
+            #expect(reason.contains(" in \(location): "), "\(reason)")
+        }
+    }
+
     @Test func argvIsJoinedIntoACommandLine() throws {
         var layer = AdversarialLayer()
         let c = try wcall("proc_exec", #"{"command":"rm","args":["-rf","/home/alice"]}"#)

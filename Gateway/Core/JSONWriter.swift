@@ -34,9 +34,11 @@ public enum JSONWriter {
         case .string(let s): writeString(s, into: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
-            for (i, e) in elements.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                write(e, sorted: sorted, into: &out)
+            elements.withUnsafeBufferPointer { elements in  // in place: iterating would retain each
+                for i in elements.indices {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    write(elements[i], sorted: sorted, into: &out)
+                }
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
@@ -59,13 +61,13 @@ public enum JSONWriter {
     /// big-endian integer; two ASCII-only prefixes that differ decide by integer comparison (zero
     /// padding sorts a proper prefix first, as UTF-16 order does), anything else by `utf16Less`.
     static func writeSortedMembers(_ members: [(key: String, value: JSONValue)], into out: inout [UInt8]) {
-        if members.count == 1 {
-            writeString(members[0].key, into: &out)
-            out.append(UInt8(ascii: ":"))
-            write(members[0].value, sorted: true, into: &out)
-            return
-        }
         members.withUnsafeBufferPointer { m in
+            if m.count == 1 {
+                writeString(m[0].key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(m[0].value, sorted: true, into: &out)
+                return
+            }
             withUnsafeTemporaryAllocation(of: SortKey.self, capacity: m.count) { order in
                 for i in 0..<m.count { order.initializeElement(at: i, to: SortKey(m[i].key, index: i)) }
                 func less(_ x: SortKey, _ y: SortKey) -> Bool {
@@ -131,25 +133,32 @@ public enum JSONWriter {
     /// Runs of bytes that need no escape are copied in bulk (one append per run).
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
-            var runStart = 0
-            var i = 0
-            let n = bytes.count
-            let raw = UnsafeRawPointer(bytes.baseAddress)
-            while i < n {
-                // Sixteen bytes at a time while none needs an escape.
-                if i &+ 16 <= n, let raw, !JSONWriter.needsEscape(raw + i) { i &+= 16; continue }
-                let b = bytes[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C { i &+= 1; continue }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                writeEscape(b, into: &out)
-                i &+= 1
-                runStart = i
-            }
-            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+        // A native string is read where it lies (borrowed, no copy); any other is made contiguous.
+        if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, into: &out) }) == nil {
+            var s = s
+            s.withUTF8 { writeEscaped($0, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The string body: runs of bytes that need no escape are copied in bulk.
+    @inline(__always)
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var runStart = 0
+        var i = 0
+        let n = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress)
+        while i < n {
+            // Sixteen bytes at a time while none needs an escape.
+            if i &+ 16 <= n, let raw, !JSONWriter.needsEscape(raw + i) { i &+= 16; continue }
+            let b = bytes[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C { i &+= 1; continue }
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            writeEscape(b, into: &out)
+            i &+= 1
+            runStart = i
+        }
+        if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
     }
 
     /// True if any of the 16 bytes at `p` is `"`, `\` or a C0 control (`ByteLanes` on the low

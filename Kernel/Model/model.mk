@@ -26,9 +26,11 @@ $(KBUILD)/warden-test-model-probe.iso: $(KERNEL_ELF) $(ISO_SCRIPT) $(MODEL_BOOT_
 
 # The real-model gate test: the console image with SmolLM2 as `model`; the host reference is model-gate-ref,
 # Kernel/Host/ModelGateRef/main.swift compiled with warden-eval's sources (its EngineLoader; the model is GatewayInference.ProbeSafetyModel) against the
-# release build of the libraries (no SwiftPM target of its own).
+# release build of the libraries (no SwiftPM target of its own). The library objects are the ones SwiftPM itself
+# links into warden-eval (its Objects.LinkFileList minus warden-eval's own), so objects left in .build by deleted
+# sources are never picked up.
 MODEL_GATE_REF := $(KBUILD)/model-gate-ref
-MODEL_GATE_REF_LIBS := Blake3AVX512 Blake3 Gateway GatewayInference Inference InferenceAVX2 InferenceAVX512 HostSupport
+MODEL_GATE_REF_OBJECTS := .build/release/warden-eval.product/Objects.LinkFileList
 $(KBUILD)/warden-test-model-gate.iso: $(ISO_INPUTS) $(MODEL_BOOT_MODEL) | deps
 	@$(PYTHON) $(ISO_SCRIPT) --kernel $(KERNEL_ELF) --out $@ --cmdline "$(BUILD_ID_ARG)" \
 	  $(filter-out %:model,$(ISO_MODULES)) $(MODEL_BOOT_MODEL):model
@@ -39,7 +41,7 @@ model-gate-ref:
 	@echo "  SWIFTC   $(MODEL_GATE_REF)"
 	@$(SWIFTC) -O -module-name ModelGateRef -I .build/release/Modules Kernel/Host/ModelGateRef/main.swift \
 	  $(filter-out %/main.swift,$(wildcard Gateway/CLI/Eval/*.swift)) \
-	  $(foreach m,$(MODEL_GATE_REF_LIBS),.build/release/$(m).build/*.o) -o $(MODEL_GATE_REF)
+	  $$(grep -v '/warden_eval.build/' $(MODEL_GATE_REF_OBJECTS)) -o $(MODEL_GATE_REF)
 
 # The same test with the likelihood design: the constitution plus `probelogits design likelihood` as the policy
 # of both the kernel image and the host reference (make bench: two passes per decision under TCG).

@@ -56,6 +56,9 @@ public struct ToolSpec: Sendable {
         let inputSchemaJSON: String
         let schema: JSONSchema
         let isExternal: Bool
+        /// Layer 2's deny reasons, written once per tool instead of per denied call (interpolating one
+        /// cost ~2 400 instructions): index `agent tier × 4 + minimum tier`, empty where the agent passes.
+        let tierDenials: [String]
 
         init(name: String, description: String, inputSchemaJSON: String, schema: JSONSchema, isExternal: Bool) {
             self.name = name
@@ -63,6 +66,13 @@ public struct ToolSpec: Sendable {
             self.inputSchemaJSON = inputSchemaJSON
             self.schema = schema
             self.isExternal = isExternal
+            var denials: [String] = []
+            for agent in TrustTier.allCases {
+                for minimum in TrustTier.allCases {
+                    denials.append(agent < minimum ? "tier \(agent.name) below \(name) minimum \(minimum.name)" : "")
+                }
+            }
+            tierDenials = denials
         }
     }
 
@@ -77,6 +87,11 @@ public struct ToolSpec: Sendable {
     public var minimumTier: TrustTier
     public var sideEffect: SideEffect
     public var rateLimit: RateLimit
+
+    /// Why layer 2 denies an agent of tier `agent` (below `minimumTier`) this tool.
+    public func tierDenial(agent: TrustTier) -> String {
+        definition.tierDenials[agent.rawValue &* TrustTier.allCases.count &+ minimumTier.rawValue]
+    }
 
     public init(name: String, description: String, inputSchemaJSON: String, minimumTier: TrustTier,
                 sideEffect: SideEffect, rateLimit: RateLimit, isExternal: Bool = false) throws(SchemaError) {

@@ -6,6 +6,6 @@ public struct TrustTierLayer: Sendable {
 
     public func evaluate(_ call: ToolCall, tool: ToolSpec) -> LayerOutcome {
         if call.agent.tier >= tool.minimumTier { return .pass }
-        return .deny(reason: "tier \(call.agent.tier.name) below \(tool.name) minimum \(tool.minimumTier.name)")
+        return .deny(reason: tool.tierDenial(agent: call.agent.tier))
     }
 }

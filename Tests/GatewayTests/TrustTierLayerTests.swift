@@ -22,3 +22,17 @@ import Testing
     #expect(TrustTier(name: "root") == nil)
     #expect(TrustTier.system > .aiNative && TrustTier.aiNative > .aiEnhanced && TrustTier.aiEnhanced > .classic)
 }
+
+@Test func tierDenialNamesTheCurrentMinimumForEveryPair() throws {
+    // The reasons are written once per tool; a minimum changed by the policy must still be the one named.
+    var c = ToolCatalogue()
+    let i = BuiltinTool.kvPut.rawValue
+    let layer = TrustTierLayer()
+    for minimum in TrustTier.allCases {
+        c.configure(i, tier: minimum)
+        for agent in TrustTier.allCases {
+            let out = layer.evaluate(try call("kv_put", #"{"key":"k","value":"v"}"#, tier: agent), tool: c[i])
+            #expect(out == (agent >= minimum ? .pass : .deny(reason: "tier \(agent.name) below kv_put minimum \(minimum.name)")))
+        }
+    }
+}

@@ -66,10 +66,11 @@ public struct ToolSpec: Sendable {
             self.inputSchemaJSON = inputSchemaJSON
             self.schema = schema
             self.isExternal = isExternal
-            var denials: [String] = []
+            let n = TrustTier.allCases.count
+            var denials = [String](repeating: "", count: n * n)
             for agent in TrustTier.allCases {
-                for minimum in TrustTier.allCases {
-                    denials.append(agent < minimum ? "tier \(agent.name) below \(name) minimum \(minimum.name)" : "")
+                for minimum in TrustTier.allCases where agent < minimum {
+                    denials[agent.rawValue * n + minimum.rawValue] = "tier \(agent.name) below \(name) minimum \(minimum.name)"
                 }
             }
             tierDenials = denials

@@ -157,9 +157,13 @@ public final class Prefilter: Sendable {
                     path.removeLast()
                 }
                 // A command with its arguments (proc_exec and look-alike external tools).
-                var command: Int? = nil, args: Int? = nil
+                var command: Int? = nil, args: Int? = nil  // the first of each, as `JSONValue[key]` finds
                 for i in members.indices {
-                    if members[i].key == "command" { command = i } else if members[i].key == "args" { args = i }
+                    if command == nil, members[i].key == "command" {
+                        command = i
+                    } else if args == nil, members[i].key == "args" {
+                        args = i
+                    }
                 }
                 if let command, let args, case let .string(c) = members[command].value,
                    case let .array(items) = members[args].value, let line = Prefilter.joinStrings(prefix: c, items) {

@@ -79,15 +79,18 @@ var g = GatewayPipeline(config: .noProbeLogits, catalogue: benchCatalogue(), clo
 var perLayer: [[UInt64]] = Array(repeating: [], count: 7)
 var audit: [UInt64] = [], total: [UInt64] = []
 var denied = 0
+var deniedBy = [Int](repeating: 0, count: LayerID.allCases.count + 1)  // [0]: no deciding layer (audit failure)
 for i in 0..<(n + 10_000) {
     let d = g.decide(calls[i % calls.count])
     if i < 10_000 { continue }  // warm-up
-    if d.verdict == .deny { denied += 1 }
+    if d.verdict == .deny { denied += 1; deniedBy[d.decidingLayer?.rawValue ?? 0] += 1 }
     for l in LayerID.allCases where l != .probeLogits { perLayer[l.rawValue].append(d.latencies[l]) }
     audit.append(g.sink.lastNs)
     total.append(d.latencies.total + g.sink.lastNs)
 }
 print("warden-gateway-bench: \(n) calls, \(calls.count) distinct, \(onlyTool.map { "tool \($0) only" } ?? "16 tool kinds"), canonical args ≤ \(argBytes) B, denied \(denied)")
+print("denied by layer: " + LayerID.allCases.filter { $0 != .probeLogits }.map { "\($0.name) \(deniedBy[$0.rawValue])" }.joined(separator: ", ")
+      + (deniedBy[0] > 0 ? ", audit failure \(deniedBy[0])" : ""))
 print("layer            median_ns  p99_ns")
 func row(_ name: String, _ v: [UInt64]) {
     let s = v.sorted()

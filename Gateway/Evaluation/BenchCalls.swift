@@ -1,6 +1,6 @@
 // The gateway benchmark's call mix, shared by warden-gateway-bench (host) and `bench gateway` (kernel):
 // every catalogue tool, benign and hostile-looking arguments, argument sizes from a few bytes up to
-// ~1 KB, four agents. Built once, replayed cyclically.
+// ~1 KB, each tool called by each of four agents (one per tier). Built once, replayed cyclically.
 
 public enum BenchCalls {
     /// Deterministic xorshift so every run measures the same mix.
@@ -45,7 +45,7 @@ public enum BenchCalls {
             case 13: tool = "env_get"; json = #"{"name":"HOME"}"#
             case 14: tool = "mcp_call"; json = #"{"server":"github","tool":"create_issue","arguments":{"title":"bug \#(i)","body":"\#(body)"}}"#
             default:
-                // Hostile-looking calls exercise the deny paths of layers 1, 4 and 6.
+                // Hostile-looking calls exercise the deny paths of layers 2 (the classic-tier agent), 4 and 6.
                 switch rng.below(4) {
                 case 0: tool = "fs_read"; json = #"{"path":"/home/alice/../../etc/shadow"}"#
                 case 1: tool = "http_fetch"; json = #"{"url":"http://169.254.169.254/latest/meta-data/iam"}"#
@@ -54,7 +54,10 @@ public enum BenchCalls {
                 }
             }
             let arguments = try JSONParser.parse(json)
-            calls.append(ToolCall(tool: tool, arguments: arguments, agent: agents[i % agents.count],
+            // The agent changes every 16 calls, so each tool slot (i % 16) meets all four tiers. (It used to be
+            // i % 4, which tied every slot to one agent: the hostile slot 15 always to the classic-tier
+            // widget, denied by layer 2 before layers 4 and 6 could see it.)
+            calls.append(ToolCall(tool: tool, arguments: arguments, agent: agents[(i / 16) % agents.count],
                                   context: CallContext(userIntent: "Help me with my project files.")))
         }
         return calls

@@ -125,14 +125,9 @@ extension AuditRecord {
     /// u32 little-endian byte length, then the UTF-8 bytes.
     @inline(__always)
     private func writeString<S: AuditByteSink>(_ string: String, into s: inout S) {
-        func write(_ utf8: UnsafeBufferPointer<UInt8>) {
+        UTF8Bytes.withBytes(string) { utf8 in
             s.write(UInt32(truncatingIfNeeded: utf8.count))
             s.write(UnsafeRawBufferPointer(utf8))
-        }
-        // A native string is read where it lies (no copy); any other is made contiguous first.
-        if string.utf8.withContiguousStorageIfAvailable(write) == nil {
-            var str = string
-            str.withUTF8(write)
         }
     }
 }

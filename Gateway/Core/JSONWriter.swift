@@ -133,7 +133,8 @@ public enum JSONWriter {
     /// Runs of bytes that need no escape are copied in bulk (one append per run).
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // A native string is read where it lies (borrowed, no copy); any other is made contiguous.
+        // Inline rather than `UTF8Bytes.withBytes`: through that helper this hot path cost ~15 % more
+        // instructions (measured). A native string is read where it lies; any other is made contiguous.
         if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, into: &out) }) == nil {
             var s = s
             s.withUTF8 { writeEscaped($0, into: &out) }

@@ -26,16 +26,9 @@ struct NameTable<Value>: Sendable where Value: Sendable {
         return h
     }
 
-    /// Runs `body` on the UTF-8 bytes of `s` (contiguous for native strings; copied otherwise).
-    @inline(__always)
-    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
-        return Array(s.utf8).withUnsafeBufferPointer(body)
-    }
-
     subscript(name: String) -> Value? {
         get {
-            NameTable.withBytes(name) { bytes in
+            UTF8Bytes.withBytes(name) { bytes in
                 let h = NameTable.hash(bytes)
                 let mask = slots.count - 1
                 var i = Int(truncatingIfNeeded: h) & mask

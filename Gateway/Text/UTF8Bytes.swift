@@ -54,9 +54,17 @@ enum UTF8Bytes {
         return true
     }
 
+    /// Runs `body` on the UTF-8 bytes of `s`: read in place for native strings (no copy, no retain),
+    /// copied only for the others.
+    @inline(__always)
+    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
     @inline(__always)
     private static func withBytes<R>(_ a: String, _ b: String,
                                      _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        NameTable<Bool>.withBytes(a) { x in NameTable<Bool>.withBytes(b) { y in body(x, y) } }
+        withBytes(a) { x in withBytes(b) { y in body(x, y) } }
     }
 }
